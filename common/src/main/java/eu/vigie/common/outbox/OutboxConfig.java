@@ -1,0 +1,32 @@
+package eu.vigie.common.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the outbox relays: batch size, backoff, and when a message is given up as dead. */
+@ConfigMapping(prefix = "vigie.outbox")
+public interface OutboxConfig {
+
+    /** How often the relay looks for due messages when nothing wakes it sooner. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    @WithDefault("50")
+    int batchSize();
+
+    /** How long one relay may hold a message before another replica may take it over. */
+    @WithDefault("60s")
+    Duration claimTimeout();
+
+    @WithDefault("500ms")
+    Duration initialBackoff();
+
+    @WithDefault("5m")
+    Duration maxBackoff();
+
+    /** After this long undelivered, a message is dead-lettered and the operators told. */
+    @WithDefault("P7D")
+    Duration deadAfter();
+}

@@ -1,0 +1,208 @@
+package eu.vigie.common.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Relays outbox messages to their handlers: claims due messages with {@code FOR UPDATE SKIP
+ * LOCKED} (so several replicas share the work without taking the same message), keeps the order
+ * of messages with the same key, retries failures with exponential backoff and jitter, and
+ * dead-letters what cannot be delivered.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private static final String CLAIM = """
+            UPDATE outbox_message SET claimed_until = :until
+            WHERE id IN (
+              SELECT o.id FROM outbox_message o
+              WHERE o.delivered_at IS NULL AND o.dead_at IS NULL AND o.next_attempt_at <= :now
+                AND (o.claimed_until IS NULL OR o.claimed_until < :now)
+                AND NOT EXISTS (SELECT 1 FROM outbox_message p
+                                WHERE p.aggregate_key = o.aggregate_key AND p.seq < o.seq
+                                  AND p.delivered_at IS NULL AND p.dead_at IS NULL)
+              ORDER BY o.seq
+              LIMIT :batch
+              FOR UPDATE SKIP LOCKED)
+            RETURNING id
+            """;
+
+    private final EntityManager em;
+    private final OutboxConfig config;
+    private final Map<String, OutboxHandler> handlers;
+    private final MeterRegistry metrics;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile boolean stopping;
+
+    public OutboxRelay(EntityManager em, OutboxConfig config, Instance<OutboxHandler> handlers, MeterRegistry metrics) {
+        this.em = em;
+        this.config = config;
+        this.handlers = handlers.stream().collect(Collectors.toMap(OutboxHandler::topic, Function.identity()));
+        this.metrics = metrics;
+    }
+
+    /** Asks for a relay run soon; runs already asked for are merged into one. */
+    public void wake() {
+        if (!stopping && scheduled.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                scheduled.set(false);
+                relayDue();
+            });
+        }
+    }
+
+    @Scheduled(every = "${vigie.outbox.poll-interval:1s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    @PreDestroy
+    void shutdown() {
+        stopping = true;
+        worker.shutdown();
+    }
+
+    /** Relays every message that is due now; returns how many were handled. Runs on the relay thread. */
+    int relayDue() {
+        int handled = 0;
+        try {
+            List<OutboxMessage> batch;
+            do {
+                batch = claim();
+                for (OutboxMessage message : batch) {
+                    if (stopping) {
+                        return handled;
+                    }
+                    deliver(message);
+                    handled++;
+                }
+            } while (batch.size() == config.batchSize() && !stopping);
+        } catch (RuntimeException e) {
+            // The database may be away: the next poll tries again.
+            LOG.warnf("Outbox relay interrupted: %s", e.getMessage());
+        }
+        return handled;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<OutboxMessage> claim() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now();
+            List<Object> ids = em.createNativeQuery(CLAIM)
+                    .setParameter("until", now.plus(config.claimTimeout()))
+                    .setParameter("now", now)
+                    .setParameter("batch", config.batchSize())
+                    .getResultList();
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            List<UUID> uuids = ids.stream().map(id -> id instanceof UUID u ? u : UUID.fromString(id.toString())).toList();
+            List<OutboxMessage> messages = OutboxMessage.list("id in ?1 order by seq", uuids);
+            messages.forEach(em::detach);
+            return messages;
+        });
+    }
+
+    private void deliver(OutboxMessage message) {
+        OutboxHandler handler = handlers.get(message.topic);
+        Throwable failure = null;
+        boolean permanent = false;
+        if (handler == null) {
+            failure = new IllegalStateException("no handler for topic " + message.topic);
+        } else {
+            try {
+                handler.handle(message);
+            } catch (OutboxRejectedException e) {
+                failure = e;
+                permanent = true;
+            } catch (Exception e) {
+                failure = e;
+            }
+        }
+        record(message, failure, permanent);
+    }
+
+    private void record(OutboxMessage claimed, Throwable failure, boolean permanent) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            OutboxMessage message = OutboxMessage.findById(claimed.id);
+            Instant now = Instant.now();
+            message.claimedUntil = null;
+            message.attempts++;
+            if (failure == null) {
+                message.deliveredAt = now;
+                message.lastError = null;
+                counter("delivered", message.topic).increment();
+                return;
+            }
+            message.lastError = truncate(describe(failure));
+            if (permanent || Duration.between(message.createdAt, now).compareTo(config.deadAfter()) > 0) {
+                message.deadAt = now;
+                counter("dead", message.topic).increment();
+                LOG.errorf("Outbox message %s (%s, %s) dead-lettered after %d attempts: %s", message.id, message.topic,
+                        message.aggregateKey, message.attempts, message.lastError);
+            } else {
+                message.nextAttemptAt = now.plus(backoff(message.attempts));
+                counter("retried", message.topic).increment();
+                LOG.warnf("Outbox message %s (%s) attempt %d failed, next at %s: %s", message.id, message.topic,
+                        message.attempts, message.nextAttemptAt, message.lastError);
+            }
+        });
+    }
+
+    /** Exponential backoff with jitter: between half and all of min(max, initial * 2^(attempts-1)). */
+    Duration backoff(int attempts) {
+        long initial = config.initialBackoff().toMillis();
+        long max = config.maxBackoff().toMillis();
+        long exp = attempts >= 31 ? max : Math.min(max, initial * (1L << Math.max(0, attempts - 1)));
+        long jittered = exp / 2 + ThreadLocalRandom.current().nextLong(exp / 2 + 1);
+        return Duration.ofMillis(Math.max(1, jittered));
+    }
+
+    private Counter counter(String outcome, String topic) {
+        return metrics.counter("vigie.outbox.messages", "outcome", outcome, "topic", topic);
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    private static String truncate(String text) {
+        return text.length() > 2000 ? text.substring(0, 2000) : text;
+    }
+}

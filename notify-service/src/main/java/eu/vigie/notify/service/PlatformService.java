@@ -1,0 +1,98 @@
+package eu.vigie.notify.service;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import eu.vigie.common.problem.ProblemException;
+import eu.vigie.notify.Platform;
+import eu.vigie.notify.repository.PlatformRepository;
+import eu.vigie.notify.rest.PlatformRequest;
+
+/** The registry of hosting service providers. */
+@ApplicationScoped
+public class PlatformService {
+
+    private final PlatformRepository platforms;
+    private final WebhookTargetPolicy webhookTargets;
+
+    public PlatformService(PlatformRepository platforms, WebhookTargetPolicy webhookTargets) {
+        this.platforms = platforms;
+        this.webhookTargets = webhookTargets;
+    }
+
+    public List<Platform> list(Optional<String> hostname) {
+        return hostname.map(h -> platforms.findByHostname(h).map(List::of).orElse(List.of()))
+                .orElseGet(platforms::listAllOrdered);
+    }
+
+    public Platform get(String id) {
+        return platforms.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Platform " + id));
+    }
+
+    @Transactional
+    public Platform register(PlatformRequest request) {
+        if (request.id() == null) {
+            throw ProblemException.invalidField("id", "is required");
+        }
+        if (platforms.findByIdOptional(request.id()).isPresent()) {
+            throw ProblemException.conflict("A platform with id " + request.id() + " is already registered");
+        }
+        Platform platform = new Platform();
+        platform.id = request.id();
+        platform.createdAt = Instant.now();
+        apply(platform, request);
+        platforms.persist(platform);
+        return platform;
+    }
+
+    @Transactional
+    public Platform update(String id, PlatformRequest request) {
+        if (request.id() != null && !request.id().equals(id)) {
+            throw ProblemException.invalidField("id", "must match the path, or be left out");
+        }
+        Platform platform = get(id);
+        apply(platform, request);
+        return platform;
+    }
+
+    private void apply(Platform platform, PlatformRequest request) {
+        LinkedHashSet<String> hostnames = new LinkedHashSet<>();
+        request.hostnames().forEach(h -> hostnames.add(h.toLowerCase(Locale.ROOT)));
+        platforms.ownerOfAny(hostnames, platform.id).ifPresent(taken -> {
+            throw ProblemException.conflict("Hostname " + taken + " is already registered to another platform");
+        });
+        if (request.webhookUrl() != null) {
+            webhookTargets.check(request.webhookUrl());
+        }
+        boolean hasWebhook = request.webhookUrl() != null;
+        boolean hasSecret = request.webhookSecret() != null || platform.webhookSecret != null;
+        if (hasWebhook && !hasSecret) {
+            throw ProblemException.invalidField("webhookSecret", "is required with a webhookUrl");
+        }
+        if (!hasWebhook && request.email() == null) {
+            // Every platform can still pull its inbox, but a contact point must be reachable too.
+            throw ProblemException.invalidField("email", "is required when no webhookUrl is given");
+        }
+        platform.name = request.name();
+        platform.hostnames.clear();
+        platform.hostnames.addAll(hostnames);
+        platform.homeJurisdiction = request.homeJurisdiction();
+        platform.legalRepresentative = request.legalRepresentative();
+        platform.email = request.email();
+        platform.webhookUrl = request.webhookUrl();
+        if (request.webhookSecret() != null) {
+            platform.webhookSecret = request.webhookSecret();
+        }
+        platform.languages = request.languages() == null ? "" : String.join(",", request.languages());
+        if (request.hasReceivedOrder() != null) {
+            platform.hasReceivedOrder = request.hasReceivedOrder();
+        }
+        platform.updatedAt = Instant.now();
+    }
+}
