@@ -1,0 +1,85 @@
+package eu.vigie.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One Vigie service run as an operator would: its packaged jar, configured through environment variables only. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> environment;
+    private final Path log;
+    private Process process;
+
+    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log) {
+        this.name = name;
+        this.jar = jar;
+        this.port = port;
+        this.environment = environment;
+        this.log = log;
+    }
+
+    /** Starts the service (appending to its log) without waiting for it. */
+    public synchronized void launch() throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No packaged " + name + " at " + jar + ": run ./mvnw package -DskipTests first");
+        }
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
+    }
+
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        Processes.awaitOk(name + " (see " + log + ")", baseUrl() + "/q/health/ready", process, timeout);
+    }
+
+    public void start() throws IOException, InterruptedException {
+        launch();
+        awaitReady(Duration.ofMinutes(2));
+    }
+
+    /** Kills the service with SIGKILL, as a crash would: no shutdown hook, no draining. */
+    public synchronized void kill() throws InterruptedException {
+        Processes.kill(process);
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    @Override
+    public synchronized void close() {
+        Processes.stop(process, Duration.ofSeconds(20));
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
