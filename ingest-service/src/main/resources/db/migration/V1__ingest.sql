@@ -14,3 +14,82 @@ CREATE TABLE outbox_message (
 );
 CREATE INDEX outbox_message_due ON outbox_message (next_attempt_at) WHERE delivered_at IS NULL AND dead_at IS NULL;
 CREATE INDEX outbox_message_key ON outbox_message (aggregate_key, seq) WHERE delivered_at IS NULL AND dead_at IS NULL;
+
+-- Evidence: content bytes stored once, addressed by their SHA-256.
+CREATE TABLE evidence (
+    sha256             VARCHAR(64) PRIMARY KEY,
+    md5                VARCHAR(32) NOT NULL,
+    media_type         VARCHAR(255) NOT NULL,
+    size_bytes         BIGINT NOT NULL,
+    content            BYTEA NOT NULL,
+    first_seen_at      TIMESTAMPTZ NOT NULL,
+    owner_jurisdiction VARCHAR(16) NOT NULL
+);
+
+-- A referral as submitted, and what became of it.
+CREATE TABLE referral (
+    id                       UUID PRIMARY KEY,
+    status                   VARCHAR(20) NOT NULL,
+    url                      VARCHAR(8192) NOT NULL,
+    canonical_url            TEXT NOT NULL,
+    platform_id              VARCHAR(100),
+    platform_known           BOOLEAN NOT NULL,
+    content_type             VARCHAR(20) NOT NULL,
+    text                     TEXT,
+    media_type               VARCHAR(255),
+    language                 VARCHAR(35),
+    observed_at              TIMESTAMPTZ,
+    notes                    VARCHAR(4000),
+    reference                VARCHAR(200),
+    sha256                   VARCHAR(64) REFERENCES evidence (sha256),
+    md5                      VARCHAR(32),
+    pdq                      VARCHAR(64),
+    pdq_quality              INT,
+    duplicate_of             UUID REFERENCES referral (id),
+    case_id                  UUID,
+    jurisdiction             VARCHAR(16) NOT NULL,
+    agency                   VARCHAR(100) NOT NULL,
+    submitted_by             VARCHAR(300) NOT NULL,
+    submitted_at             TIMESTAMPTZ NOT NULL,
+    classification_id        UUID,
+    classification_score     INT,
+    classification_tier      VARCHAR(40),
+    classification_categories VARCHAR(500),
+    classification_routing   VARCHAR(40),
+    classified_at            TIMESTAMPTZ,
+    case_linked_at           TIMESTAMPTZ,
+    version                  BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX referral_canonical_url ON referral USING hash (canonical_url);
+CREATE INDEX referral_sha256 ON referral (sha256, submitted_at) WHERE sha256 IS NOT NULL;
+CREATE INDEX referral_listing ON referral (jurisdiction, submitted_at, id);
+
+-- Chain of custody: every submission and every read of evidence, append-only.
+CREATE TABLE custody_event (
+    id           UUID PRIMARY KEY,
+    sha256       VARCHAR(64) NOT NULL REFERENCES evidence (sha256),
+    referral_id  UUID REFERENCES referral (id),
+    action       VARCHAR(20) NOT NULL,
+    actor        VARCHAR(300) NOT NULL,
+    tenant       VARCHAR(100) NOT NULL,
+    jurisdiction VARCHAR(16),
+    agency       VARCHAR(100),
+    token_id     VARCHAR(200),
+    at           TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX custody_event_sha256 ON custody_event (sha256, at);
+
+-- Idempotency-Key: per caller, the request's hash and the answer given.
+CREATE TABLE idempotency_record (
+    caller          VARCHAR(300) NOT NULL,
+    idempotency_key VARCHAR(255) NOT NULL,
+    request_hash    VARCHAR(64) NOT NULL,
+    referral_id     UUID REFERENCES referral (id),
+    response_status INT,
+    response_body   TEXT,
+    created_at      TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (caller, idempotency_key)
+);
+
+CREATE RULE custody_event_no_update AS ON UPDATE TO custody_event DO INSTEAD NOTHING;
+CREATE RULE custody_event_no_delete AS ON DELETE TO custody_event DO INSTEAD NOTHING;

@@ -1,0 +1,72 @@
+package eu.vigie.ingest.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import eu.vigie.common.outbox.Outbox;
+import eu.vigie.common.outbox.OutboxHandler;
+import eu.vigie.common.outbox.OutboxMessage;
+import eu.vigie.common.outbox.OutboxRejectedException;
+import eu.vigie.ingest.Referral;
+import eu.vigie.ingest.client.CaseIntake;
+import eu.vigie.ingest.client.CaseIntakeAnswer;
+import eu.vigie.ingest.client.CaseIntakeRequest;
+import eu.vigie.ingest.client.ClassificationRequest;
+import eu.vigie.ingest.client.Classifier;
+import eu.vigie.ingest.client.NeighbourRejectedException;
+import eu.vigie.ingest.repository.ReferralRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Relays an accepted referral: classify-service first (never skipped: while it is down the message
+ * is retried), then case-service with the verdict, recording each answer on the referral. Both
+ * receivers are idempotent by {@code referralId}, so a replay after a crash is harmless.
+ */
+@ApplicationScoped
+public class ReferralHandOff implements OutboxHandler {
+
+    private final Outbox outbox;
+    private final ReferralRepository referrals;
+    private final ReferralService service;
+    private final Classifier classifier;
+    private final CaseIntake cases;
+
+    public ReferralHandOff(Outbox outbox, ReferralRepository referrals, ReferralService service, Classifier classifier,
+            CaseIntake cases) {
+        this.outbox = outbox;
+        this.referrals = referrals;
+        this.service = service;
+        this.classifier = classifier;
+        this.cases = cases;
+    }
+
+    @Override
+    public String topic() {
+        return ReferralService.TOPIC;
+    }
+
+    @Override
+    public void handle(OutboxMessage message) {
+        ReferralService.HandOff handOff = outbox.read(message, ReferralService.HandOff.class);
+        if (handOff.referralId() == null) {
+            throw new OutboxRejectedException("Outbox message " + message.id + " names no referral");
+        }
+        Referral referral = QuarkusTransaction.requiringNew().call(() -> referrals.findById(handOff.referralId()));
+        if (referral == null) {
+            throw new OutboxRejectedException("Referral " + handOff.referralId() + " does not exist");
+        }
+        try {
+            JsonNode verdict = classifier.classify(new ClassificationRequest(referral.id, referral.url,
+                    referral.platformId, referral.contentType, referral.text, referral.language, referral.signals()));
+            service.recordClassification(referral.id, verdict);
+            CaseIntakeAnswer answer = cases.intake(new CaseIntakeRequest(referral.id, referral.jurisdiction,
+                    referral.agency, referral.submittedBy, referral.submittedAt, referral.url, referral.canonicalUrl,
+                    referral.platformId, referral.platformKnown, referral.contentType, referral.contentKey(),
+                    referral.signals(), referral.reference, referral.notes, verdict));
+            service.recordCase(referral.id, answer.caseId());
+        } catch (NeighbourRejectedException e) {
+            throw new OutboxRejectedException(e.getMessage(), e);
+        }
+    }
+}

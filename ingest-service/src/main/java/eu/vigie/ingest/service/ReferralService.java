@@ -1,0 +1,439 @@
+package eu.vigie.ingest.service;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import eu.vigie.common.outbox.Outbox;
+import eu.vigie.common.problem.ProblemException;
+import eu.vigie.common.security.Roles;
+import eu.vigie.common.vocabulary.ContentType;
+import eu.vigie.ingest.CustodyAction;
+import eu.vigie.ingest.CustodyEvent;
+import eu.vigie.ingest.Referral;
+import eu.vigie.ingest.ReferralStatus;
+import eu.vigie.ingest.config.IngestConfig;
+import eu.vigie.ingest.repository.EvidenceRepository;
+import eu.vigie.ingest.repository.IdempotencyRepository;
+import eu.vigie.ingest.repository.ReferralRepository;
+import eu.vigie.ingest.rest.MediaPayload;
+import eu.vigie.ingest.rest.ReferralRequest;
+import eu.vigie.ingest.rest.ReferralView;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Intake of referrals: validation, URL canonicalisation, platform identification, evidence with
+ * its chain of custody, duplicate detection, idempotent submission, and the durable hand-off to
+ * classification ({@value #TOPIC}) in the same transaction as the referral.
+ */
+@ApplicationScoped
+public class ReferralService {
+
+    /** The outbox topic of accepted referrals, relayed by {@link ReferralHandOff}. */
+    public static final String TOPIC = "referral.accepted";
+
+    /** How far in the future an {@code observedAt} may be, for clocks that are a little ahead. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final String TEXT_MEDIA_TYPE = "text/plain; charset=utf-8";
+
+    /** The outbox message of {@value #TOPIC}: the rest is read from the referral when relaying. */
+    public record HandOff(UUID referralId) {
+    }
+
+    /** The answer to a submission: status, the referral's id and the JSON body (the stored one for a replay). */
+    public record Submission(int status, UUID referralId, String body, boolean replayed) {
+    }
+
+    /** A validated referral, ready to be written. */
+    private record Prepared(ReferralRequest request, ContentType contentType, String canonicalUrl,
+            PlatformIdentification platform, byte[] content, String mediaType, String sha256, String md5) {
+    }
+
+    private final UrlCanonicalizer canonicalizer;
+    private final PlatformIdentifier platforms;
+    private final ReferralRepository referrals;
+    private final EvidenceRepository evidence;
+    private final IdempotencyRepository idempotency;
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+    private final IngestConfig config;
+    private final EntityManager em;
+
+    public ReferralService(UrlCanonicalizer canonicalizer, PlatformIdentifier platforms, ReferralRepository referrals,
+            EvidenceRepository evidence, IdempotencyRepository idempotency, Outbox outbox, ObjectMapper mapper,
+            IngestConfig config, EntityManager em) {
+        this.canonicalizer = canonicalizer;
+        this.platforms = platforms;
+        this.referrals = referrals;
+        this.evidence = evidence;
+        this.idempotency = idempotency;
+        this.outbox = outbox;
+        this.mapper = mapper;
+        this.config = config;
+        this.em = em;
+    }
+
+    /**
+     * Accepts a referral. With an {@code Idempotency-Key}, a replay of the same body by the same
+     * caller answers the stored result and creates nothing; the same key with another body is 422.
+     */
+    public Submission submit(ReferralRequest request, String idempotencyKey, Actor actor) {
+        if (actor.jurisdiction() == null) {
+            throw ProblemException.forbidden("Only an officer of a government tenant may submit referrals");
+        }
+        if (actor.agency() == null || actor.agency().isBlank()) {
+            throw ProblemException.forbidden("Your token names no agency; referrals are submitted for an agency");
+        }
+        String requestHash = idempotencyKey == null ? null : requestHash(request);
+        if (idempotencyKey != null) {
+            Optional<IdempotencyRepository.Stored> stored = QuarkusTransaction.requiringNew()
+                    .call(() -> idempotency.find(actor.subject(), idempotencyKey));
+            if (stored.isPresent() && stored.get().responseBody() != null) {
+                return replay(stored.get(), requestHash);
+            }
+        }
+        // Validation and the registry look-up happen before the transaction: no connection is held
+        // while notify-service is asked.
+        Prepared prepared = prepare(request);
+        return QuarkusTransaction.requiringNew().call(() -> create(prepared, idempotencyKey, requestHash, actor));
+    }
+
+    private Submission replay(IdempotencyRepository.Stored stored, String requestHash) {
+        if (!stored.requestHash().equals(requestHash)) {
+            throw ProblemException.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was already used by you with a different request body");
+        }
+        return new Submission(stored.responseStatus(), stored.referralId(), stored.responseBody(), true);
+    }
+
+    private Prepared prepare(ReferralRequest request) {
+        ContentType type = request.contentTypeOrDefault();
+        String canonicalUrl;
+        try {
+            canonicalUrl = canonicalizer.canonicalize(request.url());
+        } catch (InvalidUrlException e) {
+            throw ProblemException.invalidField("url", e.getMessage());
+        }
+        if (request.observedAt() != null && request.observedAt().isAfter(Instant.now().plus(CLOCK_SKEW))) {
+            throw ProblemException.invalidField("observedAt", "must not be in the future");
+        }
+        byte[] content = null;
+        String mediaType = null;
+        switch (type) {
+            case URL -> {
+                if (request.media() != null) {
+                    throw ProblemException.invalidField("media", "is accepted only with contentType IMAGE, VIDEO or DOCUMENT");
+                }
+            }
+            case TEXT -> {
+                if (request.text() == null || request.text().isBlank()) {
+                    throw ProblemException.invalidField("text", "is required when contentType is TEXT");
+                }
+                if (request.media() != null) {
+                    throw ProblemException.invalidField("media", "is accepted only with contentType IMAGE, VIDEO or DOCUMENT");
+                }
+                content = request.text().getBytes(StandardCharsets.UTF_8);
+                checkSize(content.length);
+                mediaType = TEXT_MEDIA_TYPE;
+            }
+            case IMAGE, VIDEO, DOCUMENT -> {
+                MediaPayload media = request.media();
+                if (media == null) {
+                    throw ProblemException.invalidField("media", "is required when contentType is " + type);
+                }
+                mediaType = normaliseMediaType(media.mediaType());
+                if (type == ContentType.IMAGE && !mediaType.startsWith("image/")) {
+                    throw ProblemException.invalidField("media.mediaType", "must be an image/* type for an IMAGE");
+                }
+                if (type == ContentType.VIDEO && !mediaType.startsWith("video/")) {
+                    throw ProblemException.invalidField("media.mediaType", "must be a video/* type for a VIDEO");
+                }
+                content = decode(media.dataBase64());
+            }
+        }
+        PlatformIdentification platform = platforms.identify(request.platformId(),
+                UrlCanonicalizer.hostOf(canonicalUrl));
+        String sha256 = content == null ? null : hex("SHA-256", content);
+        String md5 = content == null ? null : hex("MD5", content);
+        return new Prepared(request, type, canonicalUrl, platform, content, mediaType, sha256, md5);
+    }
+
+    private Submission create(Prepared p, String idempotencyKey, String requestHash, Actor actor) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (idempotencyKey != null && !idempotency.claim(actor.subject(), idempotencyKey, requestHash, now)) {
+            // A concurrent request with the same key committed first.
+            return idempotency.find(actor.subject(), idempotencyKey).map(stored -> replay(stored, requestHash))
+                    .orElseThrow(() -> ProblemException.conflict("A request with this Idempotency-Key is in progress"));
+        }
+        // Referrals of the same content are serialised, so that each sees the ones before it.
+        List<Long> locks = new ArrayList<>();
+        locks.add(lockKey("url:" + p.canonicalUrl()));
+        if (p.sha256() != null) {
+            locks.add(lockKey("sha256:" + p.sha256()));
+        }
+        locks.stream().sorted().forEach(this::lock);
+
+        Referral r = new Referral();
+        r.id = UUID.randomUUID();
+        r.status = ReferralStatus.ACCEPTED;
+        r.url = p.request().url();
+        r.canonicalUrl = p.canonicalUrl();
+        r.platformId = p.platform().platformId();
+        r.platformKnown = p.platform().known();
+        r.contentType = p.contentType();
+        r.text = p.request().text();
+        r.mediaType = p.mediaType();
+        r.language = p.request().language();
+        r.observedAt = p.request().observedAt() == null ? null : p.request().observedAt().truncatedTo(ChronoUnit.MICROS);
+        r.notes = p.request().notes();
+        r.reference = p.request().reference();
+        r.sha256 = p.sha256();
+        r.md5 = p.md5();
+        r.jurisdiction = actor.jurisdiction();
+        r.agency = actor.agency();
+        r.submittedBy = actor.subject();
+        r.submittedAt = now;
+        r.duplicateOf = referrals.earliestOfSameContent(p.canonicalUrl(), p.sha256()).map(d -> d.id).orElse(null);
+        if (p.content() != null) {
+            evidence.storeIfAbsent(p.sha256(), p.md5(), p.mediaType(), p.content(), now, actor.jurisdiction());
+        }
+        referrals.persist(r);
+        if (p.content() != null) {
+            recordCustody(p.sha256(), r.id, CustodyAction.SUBMITTED, actor, now);
+        }
+        outbox.enqueue(TOPIC, r.id.toString(), new HandOff(r.id));
+        String body = json(ReferralView.of(r));
+        if (idempotencyKey != null) {
+            idempotency.complete(actor.subject(), idempotencyKey, r.id, 201, body);
+        }
+        return new Submission(201, r.id, body, false);
+    }
+
+    /** A referral the actor may see, or 404 (whether it exists elsewhere is not revealed). */
+    public Referral get(UUID id, Actor actor) {
+        return QuarkusTransaction.requiringNew().call(() -> referrals.findByIdOptional(id)
+                .filter(r -> ReferralAccess.canSee(actor, r))
+                .orElseThrow(() -> ProblemException.notFound("Referral " + id)));
+    }
+
+    /** The filters of a listing; all optional. */
+    public record Filter(ReferralStatus status, String platformId, Instant since) {
+    }
+
+    /** A page of the referrals the actor may see, oldest first, after the cursor's position. */
+    public record Page(List<Referral> items, Referral last, boolean more) {
+    }
+
+    public Page list(Filter filter, ReferralCursor after, int limit, Actor actor) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (!actor.oversees()) {
+            List<String> visible = new ArrayList<>();
+            if (actor.jurisdiction() != null && (actor.has(Roles.REVIEWER) || actor.has(Roles.ISSUER))) {
+                visible.add("jurisdiction = :jurisdiction");
+            }
+            if (actor.jurisdiction() != null && actor.has(Roles.REFERRER) && actor.agency() != null) {
+                visible.add("(jurisdiction = :jurisdiction and agency = :agency)");
+                params.put("agency", actor.agency());
+            }
+            if (visible.isEmpty()) {
+                return new Page(List.of(), null, false);
+            }
+            params.put("jurisdiction", actor.jurisdiction());
+            where.append(" and (").append(String.join(" or ", visible)).append(')');
+        }
+        if (filter.status() != null) {
+            where.append(" and status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.platformId() != null) {
+            where.append(" and platformId = :platformId");
+            params.put("platformId", filter.platformId());
+        }
+        if (filter.since() != null) {
+            where.append(" and submittedAt >= :since");
+            params.put("since", filter.since());
+        }
+        if (after != null) {
+            where.append(" and (submittedAt > :afterAt or (submittedAt = :afterAt and id > :afterId))");
+            params.put("afterAt", after.submittedAt());
+            params.put("afterId", after.id());
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Referral> found = referrals.find(where + " order by submittedAt, id", params).page(0, limit + 1).list();
+            boolean more = found.size() > limit;
+            List<Referral> items = more ? found.subList(0, limit) : found;
+            return new Page(List.copyOf(items), items.isEmpty() ? null : items.get(items.size() - 1), more);
+        });
+    }
+
+    /** Records classify-service's verdict in brief; moves ACCEPTED to CLASSIFIED. */
+    public void recordClassification(UUID referralId, JsonNode verdict) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Referral r = referrals.findById(referralId);
+            if (r == null) {
+                return;
+            }
+            r.classificationId = uuidOrNull(verdict.path("id").asText(null));
+            r.classificationScore = verdict.path("score").isNumber() ? verdict.path("score").asInt() : null;
+            r.classificationTier = verdict.path("tier").isTextual() ? verdict.path("tier").asText() : null;
+            List<String> categories = new ArrayList<>();
+            verdict.path("categories").forEach(c -> {
+                if (c.isTextual()) {
+                    categories.add(c.asText());
+                }
+            });
+            r.classificationCategories = String.join(",", categories);
+            r.classificationRouting = verdict.path("routing").isTextual() ? verdict.path("routing").asText() : null;
+            r.classifiedAt = parseInstant(verdict.path("classifiedAt").asText(null));
+            if (r.status.isBefore(ReferralStatus.CLASSIFIED)) {
+                r.status = ReferralStatus.CLASSIFIED;
+            }
+        });
+    }
+
+    /** Records the case the referral belongs to; moves the referral to CASE_OPENED. */
+    public void recordCase(UUID referralId, UUID caseId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Referral r = referrals.findById(referralId);
+            if (r == null) {
+                return;
+            }
+            if (r.caseId == null || !r.caseId.equals(caseId)) {
+                r.caseId = caseId;
+                r.caseLinkedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            }
+            if (r.status.isBefore(ReferralStatus.CASE_OPENED)) {
+                r.status = ReferralStatus.CASE_OPENED;
+            }
+        });
+    }
+
+    private void recordCustody(String sha256, UUID referralId, CustodyAction action, Actor actor, Instant at) {
+        CustodyEvent event = new CustodyEvent();
+        event.id = UUID.randomUUID();
+        event.sha256 = sha256;
+        event.referralId = referralId;
+        event.action = action;
+        event.actor = actor.subject();
+        event.tenant = actor.tenant();
+        event.jurisdiction = actor.jurisdiction();
+        event.agency = actor.agency();
+        event.tokenId = actor.tokenId();
+        event.at = at;
+        event.persist();
+    }
+
+    private void lock(long key) {
+        em.createNativeQuery("SELECT CAST(pg_advisory_xact_lock(:key) AS TEXT)").setParameter("key", key)
+                .getSingleResult();
+    }
+
+    private static long lockKey(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest, 0, 8).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void checkSize(long bytes) {
+        long max = config.maxMediaBytes().asLongValue();
+        if (bytes > max) {
+            throw ProblemException.tooLarge("The content is " + bytes + " bytes; at most " + max
+                    + " bytes are accepted inline");
+        }
+    }
+
+    private byte[] decode(String base64) {
+        StringBuilder compact = new StringBuilder(base64.length());
+        for (int i = 0; i < base64.length(); i++) {
+            char c = base64.charAt(i);
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                compact.append(c);
+            }
+        }
+        int length = compact.length();
+        int padding = length > 0 && compact.charAt(length - 1) == '=' ? (length > 1 && compact.charAt(length - 2) == '=' ? 2 : 1) : 0;
+        checkSize((long) length / 4 * 3 - padding);
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(compact.toString());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("media.dataBase64", "is not valid base64");
+        }
+        if (bytes.length == 0) {
+            throw ProblemException.invalidField("media.dataBase64", "must not be empty");
+        }
+        checkSize(bytes.length);
+        return bytes;
+    }
+
+    private static String normaliseMediaType(String mediaType) {
+        String trimmed = mediaType.trim();
+        int semicolon = trimmed.indexOf(';');
+        String essence = (semicolon < 0 ? trimmed : trimmed.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return semicolon < 0 ? essence : essence + trimmed.substring(semicolon);
+    }
+
+    private String requestHash(ReferralRequest request) {
+        try {
+            return hex("SHA-256", mapper.writeValueAsBytes(request));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A referral request cannot be written as JSON", e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A referral cannot be written as JSON", e);
+        }
+    }
+
+    static String hex(String algorithm, byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is not available", e);
+        }
+    }
+
+    private static UUID uuidOrNull(String text) {
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Instant parseInstant(String text) {
+        try {
+            return text == null ? Instant.now() : Instant.parse(text).truncatedTo(ChronoUnit.MICROS);
+        } catch (RuntimeException e) {
+            return Instant.now().truncatedTo(ChronoUnit.MICROS);
+        }
+    }
+}
