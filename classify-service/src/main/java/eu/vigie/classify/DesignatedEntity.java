@@ -1,0 +1,47 @@
+package eu.vigie.classify;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+import eu.vigie.common.vocabulary.Tier;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** An organisation on a proscription or sanctions list, and the names it is known by. */
+@Entity
+@Table(name = "designated_entity")
+public class DesignatedEntity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String name;
+
+    /** The urgency tier its designation carries (the seed's organisations: {@code DESIGNATED_GROUP}). */
+    @Enumerated(EnumType.STRING)
+    public Tier tier;
+
+    /** The list that designates it. */
+    public String source;
+
+    @OneToMany(mappedBy = "entity", fetch = FetchType.EAGER)
+    @OrderBy("language, alias")
+    public List<EntityAlias> aliases = new ArrayList<>();
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "created_by")
+    public String createdBy;
+}

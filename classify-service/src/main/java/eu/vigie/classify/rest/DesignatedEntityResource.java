@@ -1,0 +1,72 @@
+package eu.vigie.classify.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import eu.vigie.classify.service.DesignationService;
+import eu.vigie.common.security.Caller;
+import eu.vigie.common.security.Roles;
+
+@Path("/api/v1/designated-entities")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Designated entities", description = "Proscribed and listed organisations and the names they are known by")
+@SecurityRequirement(name = "jwt")
+public class DesignatedEntityResource {
+
+    private final DesignationService designations;
+    private final Caller caller;
+
+    public DesignatedEntityResource(DesignationService designations, Caller caller) {
+        this.designations = designations;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.SERVICE, Roles.REVIEWER })
+    @Operation(summary = "List the designated entities with their aliases")
+    public List<EntityView> list() {
+        return designations.listEntities().stream().map(EntityView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.SERVICE, Roles.REVIEWER })
+    @Operation(summary = "Describe one designated entity")
+    public EntityView get(@PathParam("id") String id) {
+        return EntityView.of(designations.getEntity(BankResource.uuid(id)));
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Add a designated entity with its aliases; its name is matched too")
+    public Response create(@Valid @NotNull EntityRequest request) {
+        EntityView created = EntityView.of(designations.createEntity(request, caller.subject()));
+        return Response.created(URI.create("/api/v1/designated-entities/" + created.id())).entity(created).build();
+    }
+
+    @POST
+    @Path("/{id}/aliases")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Add an alias to a designated entity")
+    public Response addAlias(@PathParam("id") String id, @Valid @NotNull AliasRequest request) {
+        EntityView entity = EntityView.of(designations.addAlias(BankResource.uuid(id), request, caller.subject()));
+        return Response.status(Response.Status.CREATED).entity(entity).build();
+    }
+}

@@ -1,0 +1,9 @@
+package eu.vigie.classify.rest;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "MatchResponse")
+public record MatchResponse(List<SignalMatch> matches) {
+}

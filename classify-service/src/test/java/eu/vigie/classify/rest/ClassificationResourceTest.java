@@ -1,0 +1,223 @@
+package eu.vigie.classify.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import eu.vigie.testing.EmbeddedPostgresResource;
+import eu.vigie.testing.TestIssuers;
+import eu.vigie.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(TestIssuers.class)
+class ClassificationResourceTest {
+
+    private static Map<String, Object> referral(UUID referralId, String text, Map<String, Object> signals) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("referralId", referralId.toString());
+        body.put("url", "https://video.example/watch?v=1");
+        body.put("platformId", "examplevideo");
+        body.put("contentType", "TEXT");
+        body.put("text", text);
+        body.put("language", "en");
+        body.put("signals", signals);
+        return body;
+    }
+
+    private static ValidatableResponse classify(Map<String, Object> body) {
+        return given().auth().oauth2(TestTokens.service("ingest-service")).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/classifications")
+                .then();
+    }
+
+    @Test
+    void textWithEntityIncitementAndThreatIsUrgentAndEveryConclusionIsExplained() {
+        String text = "Glory to the martyrs of the Islamic State! We will attack again.";
+        classify(referral(UUID.randomUUID(), text, null)).statusCode(200)
+                .body("categories", contains("INCITEMENT", "THREAT"))
+                .body("entity", equalTo("Islamic State"))
+                .body("tier", equalTo("CRISIS"))
+                .body("score", equalTo(55))
+                .body("routing", equalTo("URGENT_REVIEW"))
+                .body("matches", empty())
+                .body("indicators.term", contains("glory to the martyrs", "Islamic State", "we will attack"))
+                .body("indicators[1].start", equalTo(text.indexOf("Islamic State")))
+                .body("explanations", hasItem(startsWith("Category INCITEMENT (Art. 2(7)(a)")))
+                .body("explanations", hasItem(
+                        "Category THREAT (Art. 2(7)(e): threatens to commit a terrorist offence) is indicated by the text 'we will attack' [en] at "
+                                + text.indexOf("We will attack") + "-" + (text.indexOf("We will attack") + 14) + "."))
+                .body("explanations", hasItem(
+                        "Tier CRISIS: a THREAT category implies at least CRISIS (the most urgent evidence decides)."))
+                .body("explanations", hasItem(startsWith("Entity Islamic State: from the text naming it as 'Islamic State' [en]")))
+                .body("explanations", hasItem(
+                        "Score 55 = hash evidence 0 + designated entity in the text 20 + categories in the text 35 (INCITEMENT, THREAT), at most 100."))
+                .body("explanations", hasItem(startsWith("Routing URGENT_REVIEW: tier CRISIS is urgent.")))
+                .body("classifiedAt", org.hamcrest.Matchers.endsWith("Z"));
+    }
+
+    @Test
+    void confirmedHashMatchCarriesItsLabelsIntoTheVerdict() {
+        String sha = Hashes.sha256();
+        String signalId = BankResourceTest.addSignal("CONFIRMED", "SHA256", sha,
+                "{\"categories\":[\"INSTRUCTION\"],\"entity\":\"National Action\",\"tier\":\"PROMOTIONAL\"}");
+        classify(referral(UUID.randomUUID(), null, Map.of("sha256", sha.toUpperCase(), "md5", Hashes.md5())))
+                .statusCode(200)
+                .body("matches", hasSize(1))
+                .body("matches[0].signalId", equalTo(signalId))
+                .body("matches[0].bank", equalTo("CONFIRMED"))
+                .body("categories", contains("INSTRUCTION"))
+                .body("entity", equalTo("National Action"))
+                .body("tier", equalTo("PROMOTIONAL"))
+                .body("score", equalTo(70))
+                .body("routing", equalTo("PRIORITY_REVIEW"))
+                .body("indicators", empty())
+                .body("explanations[0]", equalTo("SHA-256 matches signal " + signalId
+                        + " of bank CONFIRMED exactly (labels: categories INSTRUCTION; entity National Action; tier PROMOTIONAL)."))
+                .body("explanations", hasItem("Entity National Action: from the labels of signal " + signalId
+                        + " of bank CONFIRMED."));
+    }
+
+    @Test
+    void threatToLifeLabelRoutesUrgently() {
+        String md5 = Hashes.md5();
+        BankResourceTest.addSignal("CONFIRMED", "MD5", md5, "{\"categories\":[\"THREAT\"],\"tier\":\"THREAT_TO_LIFE\"}");
+        classify(referral(UUID.randomUUID(), "", Map.of("md5", md5))).statusCode(200)
+                .body("tier", equalTo("THREAT_TO_LIFE"))
+                .body("routing", equalTo("URGENT_REVIEW"));
+    }
+
+    @Test
+    void pdqOfLowQualityIsNotMatchedAndTheVerdictSaysWhy() {
+        String bank = Hashes.bankName();
+        BankResourceTest.createBank(bank);
+        String pdq = Hashes.hex(64);
+        String signalId = BankResourceTest.addSignal(bank, "PDQ", Hashes.flip(pdq, 10), "{\"tier\":\"PROMOTIONAL\"}");
+        classify(referral(UUID.randomUUID(), null, Map.of("pdq", pdq, "pdqQuality", 20))).statusCode(200)
+                .body("matches", empty())
+                .body("explanations", hasItem(
+                        "The PDQ hash was not matched: its quality 20 is below 50, too low for a reliable match."));
+        classify(referral(UUID.randomUUID(), null, Map.of("pdq", pdq, "pdqQuality", 90))).statusCode(200)
+                .body("matches.signalId", contains(signalId))
+                .body("matches[0].distance", equalTo(10))
+                .body("score", equalTo(60))
+                .body("explanations[0]", startsWith("PDQ is within Hamming distance 10 of signal " + signalId));
+    }
+
+    @Test
+    void nothingFoundIsStandardReviewAndSaysSo() {
+        classify(referral(UUID.randomUUID(), "Lovely weather in Lyon today.", Map.of("sha256", Hashes.sha256())))
+                .statusCode(200)
+                .body("categories", empty())
+                .body("entity", nullValue())
+                .body("tier", nullValue())
+                .body("score", equalTo(0))
+                .body("routing", equalTo("STANDARD_REVIEW"))
+                .body("explanations", hasItem(startsWith(
+                        "Routing STANDARD_REVIEW: no hash bank matched and the text names no designated entity")));
+    }
+
+    @Test
+    void replayOfAReferralAnswersTheStoredVerdictAndCreatesNothing() {
+        UUID referralId = UUID.randomUUID();
+        ValidatableResponse first = classify(referral(referralId, "Join our ranks.", null)).statusCode(200)
+                .body("categories", contains("GROUP_PARTICIPATION"));
+        String id = first.extract().path("id");
+        String classifiedAt = first.extract().path("classifiedAt");
+
+        // Even with different content, the referral keeps the verdict it was given.
+        classify(referral(referralId, "We will attack.", null)).statusCode(200)
+                .body("id", equalTo(id))
+                .body("classifiedAt", equalTo(classifiedAt))
+                .body("categories", contains("GROUP_PARTICIPATION"))
+                .body("referralId", equalTo(referralId.toString()));
+
+        given().auth().oauth2(TestTokens.service("case-service")).when().get("/api/v1/classifications/" + id)
+                .then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("classifiedAt", equalTo(classifiedAt))
+                .body("score", equalTo(25));
+        given().auth().oauth2(TestTokens.service("case-service")).queryParam("referralId", referralId.toString())
+                .when().get("/api/v1/classifications")
+                .then().statusCode(200).body("id", contains(id));
+    }
+
+    @Test
+    void reviewersReadOnlyVerdictsOfTheirJurisdiction() {
+        Map<String, Object> gbReferral = referral(UUID.randomUUID(), "ISIL", null);
+        gbReferral.put("jurisdiction", "GB");
+        String gbId = classify(gbReferral).statusCode(200).extract().path("id");
+        given().auth().oauth2(TestTokens.gb("analyst", "reviewer")).when().get("/api/v1/classifications/" + gbId)
+                .then().statusCode(200).body("entity", equalTo("Islamic State"));
+        given().auth().oauth2(TestTokens.fr("analyste", "reviewer")).when().get("/api/v1/classifications/" + gbId)
+                .then().statusCode(404).contentType("application/problem+json");
+
+        String unstated = classify(referral(UUID.randomUUID(), "ISIL", null)).statusCode(200).extract().path("id");
+        given().auth().oauth2(TestTokens.gb("analyst", "reviewer")).when().get("/api/v1/classifications/" + unstated)
+                .then().statusCode(404);
+        given().auth().oauth2(TestTokens.gb("officer", "referrer")).when().get("/api/v1/classifications/" + gbId)
+                .then().statusCode(403);
+    }
+
+    @Test
+    void onlyServicesClassify() {
+        Map<String, Object> body = referral(UUID.randomUUID(), "ISIS", null);
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/classifications")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.gb("analyst", "reviewer")).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/classifications").then().statusCode(403);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/classifications").then().statusCode(403);
+        given().auth().oauth2(TestTokens.service("case-service")).queryParam("referralId", body.get("referralId"))
+                .when().get("/api/v1/classifications")
+                .then().statusCode(200).body("$", empty());
+    }
+
+    @Test
+    void badInputIsRefusedAndNothingIsStored() {
+        UUID referralId = UUID.randomUUID();
+        classify(referral(referralId, "ISIS", Map.of("sha256", "abc"))).statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("signals.sha256"));
+        classify(referral(referralId, "ISIS", Map.of("md5", Hashes.sha256()))).statusCode(400)
+                .body("violations.field", hasItem("signals.md5"));
+        classify(referral(referralId, "ISIS", Map.of("pdqQuality", 101))).statusCode(400)
+                .body("violations.field", hasItem("signals.pdqQuality"));
+        Map<String, Object> noId = referral(referralId, "ISIS", null);
+        noId.remove("referralId");
+        classify(noId).statusCode(400).body("violations.field", contains("referralId"));
+        Map<String, Object> badId = referral(referralId, "ISIS", null);
+        badId.put("referralId", "not-a-uuid");
+        classify(badId).statusCode(400).contentType("application/problem+json");
+        Map<String, Object> badType = referral(referralId, "ISIS", null);
+        badType.put("contentType", "PODCAST");
+        classify(badType).statusCode(400).body("violations.field", contains("contentType"));
+        Map<String, Object> badJurisdiction = referral(referralId, "ISIS", null);
+        badJurisdiction.put("jurisdiction", "gb");
+        classify(badJurisdiction).statusCode(400).body("violations.field", contains("jurisdiction"));
+
+        given().auth().oauth2(TestTokens.service("case-service")).queryParam("referralId", referralId.toString())
+                .when().get("/api/v1/classifications")
+                .then().statusCode(200).body("$", empty());
+        given().auth().oauth2(TestTokens.service("case-service")).queryParam("referralId", "nope")
+                .when().get("/api/v1/classifications")
+                .then().statusCode(400).body("violations.field", contains("referralId"));
+        given().auth().oauth2(TestTokens.service("case-service")).when().get("/api/v1/classifications/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+}
