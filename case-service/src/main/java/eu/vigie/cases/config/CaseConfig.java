@@ -1,0 +1,42 @@
+package eu.vigie.cases.config;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** case-service's own settings. */
+@ConfigMapping(prefix = "vigie.case")
+public interface CaseConfig {
+
+    /** How often received orders are checked for a passed deadline. */
+    @WithDefault("15s")
+    Duration overdueCheckInterval();
+
+    /** Page size of the case list when the caller gives none. */
+    @WithDefault("50")
+    int defaultPageSize();
+
+    /** The largest page the case list and review queue answer. */
+    @WithDefault("200")
+    int maxPageSize();
+
+    /** Per issuing jurisdiction (GB, FR, ...): the competent authority and redress information of its orders. */
+    Map<String, Authority> authorities();
+
+    interface Authority {
+        Optional<String> type();
+
+        Optional<String> name();
+
+        Optional<String> contact();
+
+        Optional<String> redressBody();
+
+        Optional<String> redressDeadline();
+
+        Optional<String> redressLegalReference();
+    }
+}

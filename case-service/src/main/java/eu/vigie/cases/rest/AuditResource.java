@@ -1,0 +1,35 @@
+package eu.vigie.cases.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import eu.vigie.cases.service.AuditTrail;
+import eu.vigie.common.security.Roles;
+
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit", description = "The hash-chained audit trail")
+@SecurityRequirement(name = "jwt")
+public class AuditResource {
+
+    private final AuditTrail audit;
+
+    public AuditResource(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @GET
+    @Path("/verify")
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(summary = "Recompute the whole chain: valid, how many records, and the first broken sequence if any")
+    public AuditTrail.Verification verify() {
+        return audit.verify();
+    }
+}

@@ -1,0 +1,110 @@
+package eu.vigie.cases.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import eu.vigie.cases.RemovalOrder;
+import eu.vigie.cases.service.AuditService;
+import eu.vigie.cases.service.CaseService;
+import eu.vigie.cases.service.RemovalOrderService;
+import eu.vigie.cases.service.ReviewService;
+import eu.vigie.cases.service.Views;
+import eu.vigie.common.security.Caller;
+import eu.vigie.common.security.Roles;
+
+@Path("/api/v1/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Cases", description = "One case per piece of content: referrals, classification, assessment, orders, history")
+@SecurityRequirement(name = "jwt")
+public class CaseResource {
+
+    private final CaseService cases;
+    private final ReviewService review;
+    private final RemovalOrderService removalOrders;
+    private final AuditService audit;
+    private final Views views;
+    private final Caller caller;
+
+    public CaseResource(CaseService cases, ReviewService review, RemovalOrderService removalOrders,
+            AuditService audit, Views views, Caller caller) {
+        this.cases = cases;
+        this.review = review;
+        this.removalOrders = removalOrders;
+        this.audit = audit;
+        this.views = views;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.REFERRER, Roles.REVIEWER, Roles.ISSUER, Roles.REGULATOR, Roles.AUDITOR })
+    @Operation(summary = "The cases of the caller's jurisdiction (auditors: all), newest first, with cursor pagination")
+    public CasePage list(@QueryParam("status") String status, @QueryParam("tier") String tier,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        String jurisdiction = caller.hasRole(Roles.AUDITOR) ? null : caller.requireJurisdiction();
+        return cases.list(jurisdiction, status, tier, cursor, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.REFERRER, Roles.REVIEWER, Roles.ISSUER, Roles.REGULATOR, Roles.AUDITOR })
+    @Operation(summary = "A case in full for its owning jurisdiction and auditors; only its existence, owner and status "
+            + "for another jurisdiction that referred the same content")
+    public Object get(@PathParam("id") UUID id) {
+        return cases.get(id);
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.REVIEWER)
+    @Operation(summary = "Claim a case for review; a claim held by someone else answers 409")
+    public CaseSummary claim(@PathParam("id") UUID id) {
+        return review.claim(id);
+    }
+
+    @POST
+    @Path("/{id}/assessment")
+    @RolesAllowed(Roles.REVIEWER)
+    @Operation(summary = "Assess a case: TERRORIST_CONTENT (with its Art. 2(7) categories), NOT_TERRORIST_CONTENT or NEEDS_INFORMATION")
+    public CaseView assess(@PathParam("id") UUID id, @Valid @NotNull AssessmentRequest request) {
+        return views.caseView(review.assess(id, request));
+    }
+
+    @POST
+    @Path("/{id}/removal-orders")
+    @RolesAllowed(Roles.ISSUER)
+    @Operation(summary = "Issue a removal order (Annex I) for a case assessed as terrorist content; the issuer must not "
+            + "be the assessing reviewer (four eyes)")
+    public Response issue(@PathParam("id") UUID id, @Valid RemovalOrderRequest request) {
+        RemovalOrder order = removalOrders.issue(id, request);
+        return Response.created(URI.create("/api/v1/removal-orders/" + order.id)).entity(views.orderView(order))
+                .build();
+    }
+
+    @GET
+    @Path("/{id}/audit")
+    @RolesAllowed({ Roles.REFERRER, Roles.REVIEWER, Roles.ISSUER, Roles.REGULATOR, Roles.AUDITOR })
+    @Operation(summary = "The audit trail of a case and its orders, in chain order")
+    public List<AuditRecordView> audit(@PathParam("id") UUID id) {
+        return audit.ofCase(id);
+    }
+}

@@ -1,0 +1,18 @@
+package eu.vigie.cases.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import eu.vigie.cases.CaseStatus;
+import eu.vigie.common.vocabulary.Tier;
+
+/** A case in full: for its owning jurisdiction's officers and auditors. */
+public record CaseView(UUID id, String ownerJurisdiction, String ownerAgency, CaseStatus status, String contentKey,
+        String platformId, boolean platformKnown, List<String> urls, Tier tier, int score, JsonNode classification,
+        String claimedBy, Instant claimedAt, AssessmentView assessment, List<ReferralView> referrals,
+        List<RemovalOrderView> removalOrders, List<AuditRecordView> history, Instant createdAt, Instant updatedAt,
+        long version) {
+}

@@ -1,0 +1,86 @@
+package eu.vigie.cases.service;
+
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import eu.vigie.cases.CaseFile;
+import eu.vigie.cases.repository.ReferralRepository;
+import eu.vigie.common.problem.ProblemException;
+import eu.vigie.common.security.Caller;
+import eu.vigie.common.security.Roles;
+
+/**
+ * Who may see and act on a case. A government officer with a case role sees the cases of their
+ * jurisdiction in full; a jurisdiction that referred the same content but does not own it learns
+ * only that the case exists (deconfliction); an auditor reads everything; anyone else gets 404, so
+ * that the existence of another jurisdiction's case is never disclosed.
+ */
+@RequestScoped
+public class CaseAccess {
+
+    /** Government roles that read the cases of their jurisdiction. */
+    public static final Set<String> CASE_ROLES = Set.of(Roles.REFERRER, Roles.REVIEWER, Roles.ISSUER, Roles.REGULATOR);
+
+    public enum Level {
+        FULL,
+        DECONFLICTION
+    }
+
+    private final Caller caller;
+    private final ReferralRepository referrals;
+
+    public CaseAccess(Caller caller, ReferralRepository referrals) {
+        this.caller = caller;
+        this.referrals = referrals;
+    }
+
+    /** What the caller may see of a case; 404 when nothing. */
+    public Level readLevel(CaseFile file) {
+        if (caller.hasRole(Roles.AUDITOR)) {
+            return Level.FULL;
+        }
+        Optional<String> jurisdiction = caller.jurisdiction();
+        if (jurisdiction.isEmpty() || CASE_ROLES.stream().noneMatch(caller::hasRole)) {
+            throw notFound(file);
+        }
+        if (jurisdiction.get().equals(file.ownerJurisdiction)) {
+            return Level.FULL;
+        }
+        if (referrals.jurisdictionReferred(file.id, jurisdiction.get())) {
+            return Level.DECONFLICTION;
+        }
+        throw notFound(file);
+    }
+
+    /** Requires full read access (owning jurisdiction's roles, or auditor); 404 otherwise. */
+    public void requireFullRead(CaseFile file) {
+        if (readLevel(file) != Level.FULL) {
+            throw notFound(file);
+        }
+    }
+
+    /**
+     * Requires that the caller holds {@code role} in the case's owning jurisdiction. A caller of
+     * another jurisdiction gets 404 (or 403 if their jurisdiction referred the same content and so
+     * knows the case exists).
+     */
+    public void requireOwner(CaseFile file, String role) {
+        String jurisdiction = caller.requireJurisdiction();
+        if (!jurisdiction.equals(file.ownerJurisdiction)) {
+            if (referrals.jurisdictionReferred(file.id, jurisdiction)) {
+                throw ProblemException.forbidden("Case " + file.id + " belongs to " + file.ownerJurisdiction
+                        + "; only its own authorities may act on it");
+            }
+            throw notFound(file);
+        }
+        if (!caller.hasRole(role)) {
+            throw ProblemException.forbidden("This requires the role '" + role + "'");
+        }
+    }
+
+    private static ProblemException notFound(CaseFile file) {
+        return ProblemException.notFound("Case " + file.id);
+    }
+}

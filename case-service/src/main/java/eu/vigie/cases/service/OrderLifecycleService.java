@@ -1,0 +1,220 @@
+package eu.vigie.cases.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import eu.vigie.cases.DeliveryEvent;
+import eu.vigie.cases.Feedback;
+import eu.vigie.cases.RemovalOrder;
+import eu.vigie.cases.RemovalOrderStatus;
+import eu.vigie.cases.repository.DeliveryEventRepository;
+import eu.vigie.cases.repository.FeedbackRepository;
+import eu.vigie.cases.repository.RemovalOrderRepository;
+import eu.vigie.cases.rest.DeliveryEventRequest;
+import eu.vigie.cases.rest.FeedbackRequest;
+import eu.vigie.common.problem.ProblemException;
+import eu.vigie.common.vocabulary.FeedbackForm;
+
+/**
+ * What happens to an order after it is issued, as notify-service reports it (delivery events, Annex
+ * II / III feedback) and as time passes (the deadline). Receivers are idempotent by the event's or
+ * feedback's id and tolerate reports out of order.
+ */
+@ApplicationScoped
+public class OrderLifecycleService {
+
+    private final RemovalOrderRepository orders;
+    private final DeliveryEventRepository events;
+    private final FeedbackRepository feedback;
+    private final OrderTransitions transitions;
+    private final AuditTrail audit;
+
+    public OrderLifecycleService(RemovalOrderRepository orders, DeliveryEventRepository events,
+            FeedbackRepository feedback, OrderTransitions transitions, AuditTrail audit) {
+        this.orders = orders;
+        this.events = events;
+        this.feedback = feedback;
+        this.transitions = transitions;
+        this.audit = audit;
+    }
+
+    /**
+     * Records a delivery event. SENT sets sentAt if unset; RECEIVED sets receivedAt (the first receipt
+     * wins), the deadline (receipt + 1 h) and, when it arrives before SENT, sentAt too; then applies
+     * feedback that was waiting for the receipt.
+     */
+    @Transactional
+    public RemovalOrder deliveryEvent(UUID orderId, DeliveryEventRequest request, String actor) {
+        RemovalOrder order = load(orderId);
+        DeliveryEvent existing = events.findById(request.eventId());
+        if (existing != null) {
+            if (!existing.orderId.equals(orderId)) {
+                throw ProblemException.conflict("Event " + request.eventId() + " was recorded for another order");
+            }
+            return order;
+        }
+        Instant at = Canonical.micros(request.at());
+        DeliveryEvent event = new DeliveryEvent();
+        event.id = request.eventId();
+        event.orderId = orderId;
+        event.type = request.type();
+        event.at = at;
+        event.channel = request.channel();
+        event.notificationId = request.notificationId();
+        event.deliveryId = request.deliveryId();
+        event.recordedAt = Canonical.now();
+        events.persist(event);
+
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("eventId", event.id.toString());
+        details.put("type", event.type.name());
+        details.put("at", Canonical.time(at));
+        details.put("channel", event.channel == null ? null : event.channel.name());
+        details.put("notificationId", event.notificationId == null ? null : event.notificationId.toString());
+        details.put("deliveryId", event.deliveryId == null ? null : event.deliveryId.toString());
+        audit.append(actor, "DELIVERY_EVENT_RECORDED", "REMOVAL_ORDER", order.id, order.caseId, details);
+
+        if (order.sentAt == null) {
+            order.sentAt = at;
+        }
+        if (order.status == RemovalOrderStatus.ISSUED) {
+            transitions.move(order, RemovalOrderStatus.SENT, at, actor, "delivery event " + event.id);
+        }
+        if (request.type() == DeliveryEvent.Type.RECEIVED && order.receivedAt == null) {
+            order.receivedAt = at;
+            order.deadlineAt = at.plus(RemovalOrder.DEADLINE);
+            if (order.status == RemovalOrderStatus.SENT) {
+                transitions.move(order, RemovalOrderStatus.RECEIVED, at, actor, "delivery event " + event.id);
+            }
+            for (Feedback waiting : feedback.pending(orderId)) {
+                apply(order, waiting, actor);
+            }
+        }
+        order.updatedAt = Canonical.now();
+        return order;
+    }
+
+    /** Records Annex II / III feedback and applies it if the order has been received; else keeps it for the receipt. */
+    @Transactional
+    public RemovalOrder feedback(UUID orderId, FeedbackRequest request, String actor) {
+        RemovalOrder order = load(orderId);
+        Feedback existing = feedback.findById(request.feedbackId());
+        if (existing != null) {
+            if (!existing.orderId.equals(orderId)) {
+                throw ProblemException.conflict("Feedback " + request.feedbackId() + " was recorded for another order");
+            }
+            return order;
+        }
+        if (!order.platformId.equals(request.platformId())) {
+            throw ProblemException.unprocessable("wrong-platform", "Feedback from another platform",
+                    "Removal order " + order.referenceNumber + " is not addressed to platform " + request.platformId());
+        }
+        if (request.form() == FeedbackForm.ANNEX_II) {
+            if (request.action() == null) {
+                throw ProblemException.invalidField("action", "is required on the Annex II form (REMOVED or DISABLED)");
+            }
+            if (request.actionAt() == null) {
+                throw ProblemException.invalidField("actionAt", "is required on the Annex II form");
+            }
+        } else if (request.reason() == null) {
+            throw ProblemException.invalidField("reason", "is required on the Annex III form");
+        }
+        Feedback entry = new Feedback();
+        entry.id = request.feedbackId();
+        entry.orderId = orderId;
+        entry.platformId = request.platformId();
+        entry.form = request.form();
+        entry.action = request.action();
+        entry.actionAt = Canonical.micros(request.actionAt());
+        entry.reference = request.reference();
+        entry.reason = request.reason();
+        entry.explanation = request.explanation();
+        entry.clarificationRequested = request.clarificationRequested();
+        entry.receivedAt = Canonical.micros(request.receivedAt());
+        entry.recordedAt = Canonical.now();
+        feedback.persist(entry);
+
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("feedbackId", entry.id.toString());
+        details.put("form", entry.form.name());
+        details.put("action", entry.action == null ? null : entry.action.name());
+        details.put("actionAt", Canonical.time(entry.actionAt));
+        details.put("reason", entry.reason == null ? null : entry.reason.name());
+        details.put("explanation", entry.explanation);
+        details.put("clarificationRequested", entry.clarificationRequested);
+        details.put("reference", entry.reference);
+        details.put("receivedAt", Canonical.time(entry.receivedAt));
+        details.put("orderStatus", order.status.name());
+        audit.append(actor, "FEEDBACK_RECEIVED", "REMOVAL_ORDER", order.id, order.caseId, details);
+
+        if (!order.status.beforeReceipt()) {
+            apply(order, entry, actor);
+        }
+        order.updatedAt = Canonical.now();
+        return order;
+    }
+
+    private void apply(RemovalOrder order, Feedback entry, String actor) {
+        Instant now = Canonical.now();
+        String cause = entry.form + " feedback " + entry.id;
+        if (entry.form == FeedbackForm.ANNEX_II) {
+            if (order.status == RemovalOrderStatus.SUSPENDED) {
+                RemovalOrderService.resumeClock(order, now);
+                transitions.move(order, RemovalOrderStatus.RECEIVED, now, actor, cause + " ends the suspension");
+            }
+            if (order.canMoveTo(RemovalOrderStatus.COMPLIED)) {
+                order.compliedAt = entry.actionAt;
+                order.compliedAction = entry.action;
+                boolean late = order.status == RemovalOrderStatus.OVERDUE
+                        || (order.deadlineAt != null && entry.actionAt.isAfter(order.deadlineAt));
+                transitions.move(order, RemovalOrderStatus.COMPLIED, entry.actionAt, actor,
+                        cause + (late ? " (after the deadline)" : " (within the deadline)"));
+                entry.appliedAt = now;
+                entry.outcome = "COMPLIED" + (late ? " late" : "");
+            } else {
+                entry.outcome = "not applied: the order is " + order.status;
+            }
+            return;
+        }
+        if (order.canMoveTo(RemovalOrderStatus.SUSPENDED)) {
+            Instant stop = entry.receivedAt != null ? entry.receivedAt : entry.recordedAt;
+            if (order.receivedAt != null && stop.isBefore(order.receivedAt)) {
+                stop = order.receivedAt;
+            }
+            long left = Math.max(0, Duration.between(stop, order.deadlineAt).getSeconds());
+            order.suspendedAt = stop;
+            order.remainingSeconds = Math.min(left, RemovalOrder.DEADLINE.getSeconds());
+            order.suspensionReason = entry.reason;
+            order.suspensionExplanation = entry.explanation;
+            transitions.move(order, RemovalOrderStatus.SUSPENDED, stop, actor, cause + " (" + entry.reason + ")");
+            entry.appliedAt = now;
+            entry.outcome = "SUSPENDED with " + order.remainingSeconds + " s left";
+        } else {
+            entry.outcome = "not applied: the order is " + order.status;
+        }
+    }
+
+    /** Marks an order overdue if it is still received and its deadline has passed; answers whether it did. */
+    @Transactional
+    public boolean markOverdueIfDue(UUID orderId, Instant now) {
+        RemovalOrder order = orders.findForUpdate(orderId).orElse(null);
+        if (order == null || order.status != RemovalOrderStatus.RECEIVED || order.deadlineAt == null
+                || !order.deadlineAt.isBefore(now)) {
+            return false;
+        }
+        order.overdueAt = now;
+        transitions.move(order, RemovalOrderStatus.OVERDUE, now, AuditTrail.SYSTEM_ACTOR,
+                "the deadline " + order.deadlineAt + " passed without compliance");
+        return true;
+    }
+
+    private RemovalOrder load(UUID orderId) {
+        return orders.findForUpdate(orderId).orElseThrow(() -> ProblemException.notFound("Removal order " + orderId));
+    }
+}

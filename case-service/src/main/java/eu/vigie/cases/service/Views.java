@@ -1,0 +1,117 @@
+package eu.vigie.cases.service;
+
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import eu.vigie.cases.AuditRecord;
+import eu.vigie.cases.CaseFile;
+import eu.vigie.cases.Referral;
+import eu.vigie.cases.RemovalOrder;
+import eu.vigie.cases.repository.AuditRepository;
+import eu.vigie.cases.repository.DeliveryEventRepository;
+import eu.vigie.cases.repository.FeedbackRepository;
+import eu.vigie.cases.repository.ReferralRepository;
+import eu.vigie.cases.repository.RemovalOrderRepository;
+import eu.vigie.cases.rest.AssessmentView;
+import eu.vigie.cases.rest.AuditRecordView;
+import eu.vigie.cases.rest.CaseView;
+import eu.vigie.cases.rest.ReferralView;
+import eu.vigie.cases.rest.RemovalOrderView;
+
+/** Builds the answers the API gives from the stored state. */
+@ApplicationScoped
+public class Views {
+
+    private final ReferralRepository referrals;
+    private final RemovalOrderRepository orders;
+    private final DeliveryEventRepository events;
+    private final FeedbackRepository feedback;
+    private final AuditRepository audit;
+    private final ObjectMapper mapper;
+
+    public Views(ReferralRepository referrals, RemovalOrderRepository orders, DeliveryEventRepository events,
+            FeedbackRepository feedback, AuditRepository audit, ObjectMapper mapper) {
+        this.referrals = referrals;
+        this.orders = orders;
+        this.events = events;
+        this.feedback = feedback;
+        this.audit = audit;
+        this.mapper = mapper;
+    }
+
+    public CaseView caseView(CaseFile file) {
+        List<Referral> caseReferrals = referrals.ofCase(file.id);
+        return new CaseView(file.id, file.ownerJurisdiction, file.ownerAgency, file.status, file.contentKey,
+                file.platformId, file.platformKnown, urls(caseReferrals), file.tier, file.score,
+                json(file.classification), file.claimedBy, file.claimedAt, AssessmentView.of(file),
+                caseReferrals.stream().map(this::referralView).toList(),
+                orders.ofCase(file.id).stream().map(this::orderView).toList(),
+                audit.ofCase(file.id).stream().map(this::auditView).toList(), file.createdAt, file.updatedAt,
+                file.version);
+    }
+
+    /** The URLs of a case: each referral's canonical URL (or URL as given), first seen first. */
+    public static List<String> urls(List<Referral> caseReferrals) {
+        Set<String> urls = new LinkedHashSet<>();
+        caseReferrals.forEach(r -> urls.add(r.canonicalUrl != null && !r.canonicalUrl.isBlank() ? r.canonicalUrl : r.url));
+        return List.copyOf(urls);
+    }
+
+    public ReferralView referralView(Referral r) {
+        return new ReferralView(r.id, r.jurisdiction, r.agency, r.submittedBy, r.submittedAt, r.url, r.canonicalUrl,
+                r.platformId, r.platformKnown, r.contentType, r.contentKey, json(r.signals), r.reference, r.notes,
+                json(r.classification), r.receivedAt);
+    }
+
+    public RemovalOrderView orderView(RemovalOrder o) {
+        return new RemovalOrderView(o.id, o.caseId, o.referenceNumber, o.status, o.issuingJurisdiction,
+                new RemovalOrderView.Authority(o.authorityType, o.authorityName, o.authorityOfficer, o.fileNumber,
+                        o.authorityContact),
+                new RemovalOrderView.Addressee(o.platformId, o.platformHomeJurisdiction), o.issuedBy,
+                AnnexOne.urls(o), o.contentLocator, List.copyOf(EnumSet.copyOf(o.categories)), o.reasons,
+                o.doNotInform, o.emergency, o.emergencyReasons, o.crossBorder, o.homeAuthorityCopied,
+                new RemovalOrderView.Redress(o.redressBody, o.redressDeadline, o.redressLegalReference),
+                new RemovalOrderView.Signature(o.signatureAlgorithm, o.signature, AnnexOne.verify(o)), o.issuedAt,
+                o.sentAt, o.receivedAt, o.deadlineAt, o.compliedAt, o.compliedAction,
+                o.suspendedAt == null ? null
+                        : new RemovalOrderView.Suspension(o.suspendedAt, o.suspensionReason, o.suspensionExplanation,
+                                o.remainingSeconds),
+                o.overdueAt,
+                o.withdrawnAt == null ? null
+                        : new RemovalOrderView.Withdrawal(o.withdrawnAt, o.withdrawnBy, o.withdrawalReasons),
+                events.ofOrder(o.id).stream()
+                        .map(e -> new RemovalOrderView.Event(e.id, e.type, e.at, e.channel, e.notificationId,
+                                e.deliveryId, e.recordedAt))
+                        .toList(),
+                feedback.ofOrder(o.id).stream()
+                        .map(f -> new RemovalOrderView.FeedbackEntry(f.id, f.form, f.action, f.actionAt, f.reference,
+                                f.reason, f.explanation, f.clarificationRequested, f.receivedAt, f.recordedAt,
+                                f.appliedAt, f.outcome))
+                        .toList(),
+                o.version);
+    }
+
+    public AuditRecordView auditView(AuditRecord r) {
+        return new AuditRecordView(r.sequence, r.recordedAt, r.actor, r.action, r.subjectType, r.subjectId, r.caseId,
+                json(r.details), r.previousHash, r.hash);
+    }
+
+    private JsonNode json(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON cannot be read", e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package eu.vigie.cases;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** notify-service stood in by WireMock: takes notifications (202) unless a test makes it fail. */
+public class NotifyServiceMock implements QuarkusTestResourceLifecycleManager {
+
+    private static WireMockServer server;
+
+    public static synchronized WireMockServer server() {
+        if (server == null) {
+            server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            up();
+        }
+        return server;
+    }
+
+    /** notify-service takes notifications. */
+    public static void up() {
+        server().stubFor(post(urlEqualTo("/api/v1/notifications")).willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json").withBody("{\"status\":\"PENDING\"}")));
+    }
+
+    /** notify-service is failing. */
+    public static void down() {
+        server().stubFor(post(urlEqualTo("/api/v1/notifications")).willReturn(aResponse().withStatus(503)));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of("quarkus.rest-client.notify-service.url", server().baseUrl());
+    }
+
+    @Override
+    public void stop() {
+        // Shared by every test class of this JVM; it stops with the JVM.
+    }
+}
