@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import eu.vigie.testing.EmbeddedPostgresResource;
@@ -233,6 +235,34 @@ class BankResourceTest {
                 .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/banks/CONFIRMED")
                 .then().statusCode(200).body("signalCount", equalTo(before));
+    }
+
+    @Test
+    void concurrentAddsOfTheSameSignalCreateItOnce() throws Exception {
+        String md5 = Hashes.md5();
+        String token = TestTokens.service("case-service");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                        .body("{\"signalType\":\"MD5\",\"value\":\"%s\"}".formatted(md5))
+                        .when().post("/api/v1/banks/CONFIRMED/signals")));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            int created = 0;
+            for (var answer : answers) {
+                io.restassured.response.Response response = answer.get();
+                org.junit.jupiter.api.Assertions.assertTrue(response.statusCode() == 200 || response.statusCode() == 201,
+                        "status " + response.statusCode());
+                created += response.statusCode() == 201 ? 1 : 0;
+                ids.add(response.path("id"));
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(1, created);
+            org.junit.jupiter.api.Assertions.assertEquals(1, ids.size());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
