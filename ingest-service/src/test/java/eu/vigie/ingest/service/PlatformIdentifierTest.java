@@ -1,0 +1,140 @@
+package eu.vigie.ingest.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import eu.vigie.common.problem.ProblemException;
+import eu.vigie.ingest.client.PlatformRef;
+import eu.vigie.ingest.client.PlatformRegistry;
+import eu.vigie.ingest.config.IngestConfig;
+import io.quarkus.runtime.configuration.MemorySize;
+
+class PlatformIdentifierTest {
+
+    /** A registry whose answers the test decides, counting the questions it is asked. */
+    static final class FakeRegistry extends PlatformRegistry {
+        final Map<String, String> hosts = new HashMap<>();
+        boolean down;
+        int calls;
+
+        FakeRegistry() {
+            super(null);
+        }
+
+        @Override
+        public Optional<PlatformRef> servingHost(String hostname) {
+            calls++;
+            if (down) {
+                throw new IllegalStateException("connection refused");
+            }
+            return Optional.ofNullable(hosts.get(hostname)).map(id -> new PlatformRef(id, id, List.of(hostname), "IE"));
+        }
+
+        @Override
+        public Optional<PlatformRef> byId(String id) {
+            calls++;
+            if (down) {
+                throw new IllegalStateException("connection refused");
+            }
+            return hosts.containsValue(id) ? Optional.of(new PlatformRef(id, id, List.of(), "IE")) : Optional.empty();
+        }
+    }
+
+    static final class MutableClock extends Clock {
+        Instant now = Instant.parse("2026-11-29T10:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    static IngestConfig config(Duration ttl) {
+        return new IngestConfig() {
+            @Override
+            public MemorySize maxMediaBytes() {
+                return new MemorySize(java.math.BigInteger.valueOf(1024));
+            }
+
+            @Override
+            public Optional<List<String>> trackingParameters() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Duration platformCacheTtl() {
+                return ttl;
+            }
+
+            @Override
+            public int platformCacheSize() {
+                return 100;
+            }
+        };
+    }
+
+    private final FakeRegistry registry = new FakeRegistry();
+    private final MutableClock clock = new MutableClock();
+    private final PlatformIdentifier identifier = new PlatformIdentifier(registry, config(Duration.ofMinutes(5)), clock);
+
+    @Test
+    void identifiesByHostAndCachesTheAnswerForTheTtl() {
+        registry.hosts.put("video.example", "examplevideo");
+        assertEquals(new PlatformIdentification("examplevideo", true), identifier.identify(null, "video.example"));
+        assertEquals(new PlatformIdentification("examplevideo", true), identifier.identify(null, "video.example"));
+        assertEquals(1, registry.calls);
+
+        clock.now = clock.now.plus(Duration.ofMinutes(5)).plusSeconds(1);
+        registry.hosts.remove("video.example");
+        assertEquals(PlatformIdentification.UNKNOWN, identifier.identify(null, "video.example"));
+        assertEquals(2, registry.calls);
+    }
+
+    @Test
+    void cachesThatNoPlatformServesAHost() {
+        assertEquals(PlatformIdentification.UNKNOWN, identifier.identify(null, "nobody.example"));
+        assertEquals(PlatformIdentification.UNKNOWN, identifier.identify(null, "nobody.example"));
+        assertEquals(1, registry.calls);
+    }
+
+    @Test
+    void unreachableRegistryFlagsTheReferralAndIsNotCached() {
+        registry.down = true;
+        assertEquals(PlatformIdentification.UNKNOWN, identifier.identify(null, "video.example"));
+        registry.down = false;
+        registry.hosts.put("video.example", "examplevideo");
+        assertEquals(new PlatformIdentification("examplevideo", true), identifier.identify(null, "video.example"));
+        assertEquals(2, registry.calls);
+    }
+
+    @Test
+    void namedPlatformMustBeRegisteredUnlessTheRegistryCannotSay() {
+        registry.hosts.put("video.example", "examplevideo");
+        assertEquals(new PlatformIdentification("examplevideo", true), identifier.identify("examplevideo", "other.example"));
+        ProblemException unknown = assertThrows(ProblemException.class, () -> identifier.identify("ghost", "x.example"));
+        assertEquals(422, unknown.status());
+        registry.down = true;
+        assertEquals(new PlatformIdentification("unverified", false), identifier.identify("unverified", "x.example"));
+    }
+}
