@@ -15,19 +15,22 @@ CREATE TABLE outbox_message (
 CREATE INDEX outbox_message_due ON outbox_message (next_attempt_at) WHERE delivered_at IS NULL AND dead_at IS NULL;
 CREATE INDEX outbox_message_key ON outbox_message (aggregate_key, seq) WHERE delivered_at IS NULL AND dead_at IS NULL;
 
+-- webhook_secret and webhook_previous_secret hold AES-GCM ciphertext (vigie.notify.secret-key), never the secret.
 CREATE TABLE platform (
-    id                   VARCHAR(64) PRIMARY KEY,
-    name                 VARCHAR(200) NOT NULL,
-    home_jurisdiction    VARCHAR(2),
-    legal_representative VARCHAR(500),
-    email                VARCHAR(320),
-    webhook_url          VARCHAR(2000),
-    webhook_secret       VARCHAR(500),
-    languages            VARCHAR(200) NOT NULL DEFAULT '',
-    has_received_order   BOOLEAN NOT NULL DEFAULT FALSE,
-    created_at           TIMESTAMPTZ NOT NULL,
-    updated_at           TIMESTAMPTZ NOT NULL,
-    version              BIGINT NOT NULL DEFAULT 0
+    id                            VARCHAR(64) PRIMARY KEY,
+    name                          VARCHAR(200) NOT NULL,
+    home_jurisdiction             VARCHAR(2),
+    legal_representative          VARCHAR(500),
+    email                         VARCHAR(320),
+    webhook_url                   VARCHAR(2000),
+    webhook_secret                VARCHAR(500),
+    webhook_previous_secret       VARCHAR(500),
+    webhook_previous_secret_until TIMESTAMPTZ,
+    languages                     VARCHAR(200) NOT NULL DEFAULT '',
+    has_received_order            BOOLEAN NOT NULL DEFAULT FALSE,
+    created_at                    TIMESTAMPTZ NOT NULL,
+    updated_at                    TIMESTAMPTZ NOT NULL,
+    version                       BIGINT NOT NULL DEFAULT 0
 );
 
 CREATE TABLE platform_hostname (
@@ -35,3 +38,82 @@ CREATE TABLE platform_hostname (
     platform_id VARCHAR(64) NOT NULL REFERENCES platform (id) ON DELETE CASCADE
 );
 CREATE INDEX platform_hostname_platform ON platform_hostname (platform_id);
+
+-- What a neighbour asked us to deliver to a platform; the id is the sender's, so replays find it.
+CREATE TABLE notification (
+    id              UUID PRIMARY KEY,
+    kind            VARCHAR(40) NOT NULL,
+    platform_id     VARCHAR(64) NOT NULL REFERENCES platform (id),
+    subject_type    VARCHAR(50) NOT NULL,
+    subject_id      UUID NOT NULL,
+    jurisdiction    VARCHAR(2) NOT NULL,
+    payload         TEXT NOT NULL,
+    status          VARCHAR(20) NOT NULL,
+    created_at      TIMESTAMPTZ NOT NULL,
+    received_at     TIMESTAMPTZ,
+    receipt_channel VARCHAR(20),
+    version         BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX notification_subject ON notification (subject_type, subject_id);
+CREATE INDEX notification_platform ON notification (platform_id);
+
+-- Every notification lands in its platform's pull inbox.
+CREATE TABLE inbox_item (
+    id              UUID PRIMARY KEY,
+    seq             BIGSERIAL NOT NULL UNIQUE,
+    notification_id UUID NOT NULL UNIQUE REFERENCES notification (id),
+    platform_id     VARCHAR(64) NOT NULL REFERENCES platform (id),
+    created_at      TIMESTAMPTZ NOT NULL,
+    acknowledged_at TIMESTAMPTZ,
+    version         BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX inbox_item_platform ON inbox_item (platform_id, seq);
+
+-- One delivery per notification and channel: the proof of sending and receipt.
+CREATE TABLE delivery (
+    id              UUID PRIMARY KEY,
+    seq             BIGSERIAL NOT NULL UNIQUE,
+    notification_id UUID NOT NULL REFERENCES notification (id),
+    channel         VARCHAR(20) NOT NULL,
+    target          VARCHAR(2000) NOT NULL,
+    status          VARCHAR(20) NOT NULL,
+    created_at      TIMESTAMPTZ NOT NULL,
+    sent_at         TIMESTAMPTZ,
+    received_at     TIMESTAMPTZ,
+    dead_at         TIMESTAMPTZ,
+    version         BIGINT NOT NULL DEFAULT 0,
+    UNIQUE (notification_id, channel)
+);
+CREATE INDEX delivery_status ON delivery (status, seq);
+
+-- Every attempt, successful or not, written in its own transaction.
+CREATE TABLE delivery_attempt (
+    id           UUID PRIMARY KEY,
+    delivery_id  UUID NOT NULL REFERENCES delivery (id),
+    attempted_at TIMESTAMPTZ NOT NULL,
+    target       VARCHAR(2000) NOT NULL,
+    status_code  INT,
+    latency_ms   BIGINT NOT NULL,
+    error        VARCHAR(2000)
+);
+CREATE INDEX delivery_attempt_delivery ON delivery_attempt (delivery_id, attempted_at);
+
+-- Annex II / Annex III feedback from the platform an order was addressed to.
+CREATE TABLE feedback (
+    id                      UUID PRIMARY KEY,
+    notification_id         UUID NOT NULL REFERENCES notification (id),
+    removal_order_id        UUID NOT NULL,
+    platform_id             VARCHAR(64) NOT NULL REFERENCES platform (id),
+    form                    VARCHAR(20) NOT NULL,
+    action                  VARCHAR(20),
+    action_at               TIMESTAMPTZ,
+    reference               VARCHAR(200),
+    reason                  VARCHAR(40),
+    explanation             VARCHAR(4000),
+    clarification_requested BOOLEAN,
+    received_at             TIMESTAMPTZ NOT NULL,
+    idempotency_key         VARCHAR(200),
+    request_hash            VARCHAR(64) NOT NULL,
+    UNIQUE (platform_id, idempotency_key)
+);
+CREATE INDEX feedback_order ON feedback (removal_order_id);

@@ -42,9 +42,19 @@ public class Platform extends PanacheEntityBase {
     @Column(name = "webhook_url")
     public String webhookUrl;
 
-    /** The Standard Webhooks signing secret; never returned by the API. */
+    /**
+     * The Standard Webhooks signing secret ({@code whsec_...}), encrypted at rest with AES-GCM; never
+     * returned by the API.
+     */
     @Column(name = "webhook_secret")
     public String webhookSecret;
+
+    /** The secret replaced by the last rotation, encrypted; it still signs until {@link #webhookPreviousSecretUntil}. */
+    @Column(name = "webhook_previous_secret")
+    public String webhookPreviousSecret;
+
+    @Column(name = "webhook_previous_secret_until")
+    public Instant webhookPreviousSecretUntil;
 
     /** Comma-separated ISO 639-1 codes of the languages the contact point accepts. */
     public String languages = "";

@@ -22,7 +22,7 @@ public record PlatformRequest(
         @Size(max = 500) String legalRepresentative,
         @Email @Size(max = 320) String email,
         @Size(max = 2000) @Schema(example = "https://trust.examplevideo.com/vigie/webhook") String webhookUrl,
-        @Size(min = 24, max = 200, message = "must be 24 to 200 characters") @Schema(writeOnly = true) String webhookSecret,
+        @Size(max = 200) @Schema(writeOnly = true, description = "whsec_ + base64 of 24 to 64 random bytes") String webhookSecret,
         List<@Pattern(regexp = "[a-z]{2}", message = "must be ISO 639-1 codes") String> languages,
         Boolean hasReceivedOrder) {
 }

@@ -77,4 +77,14 @@ public class PlatformResource {
     public PlatformView update(@PathParam("id") String id, @Valid @NotNull PlatformRequest request) {
         return PlatformView.of(platforms.update(id, request));
     }
+
+    @POST
+    @Path("/{id}/webhook-secret")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Rotate a platform's webhook secret; the previous one keeps signing during the overlap (default 86400 s)")
+    public PlatformView rotateWebhookSecret(@PathParam("id") String id, @Valid @NotNull WebhookSecretRotation request) {
+        long overlap = request.overlapSeconds() == null ? WebhookSecretRotation.DEFAULT_OVERLAP_SECONDS
+                : request.overlapSeconds();
+        return PlatformView.of(platforms.rotateWebhookSecret(id, request.secret(), java.time.Duration.ofSeconds(overlap)));
+    }
 }

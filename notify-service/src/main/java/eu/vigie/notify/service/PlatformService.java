@@ -1,5 +1,6 @@
 package eu.vigie.notify.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,10 +21,12 @@ public class PlatformService {
 
     private final PlatformRepository platforms;
     private final WebhookTargetPolicy webhookTargets;
+    private final WebhookSecrets secrets;
 
-    public PlatformService(PlatformRepository platforms, WebhookTargetPolicy webhookTargets) {
+    public PlatformService(PlatformRepository platforms, WebhookTargetPolicy webhookTargets, WebhookSecrets secrets) {
         this.platforms = platforms;
         this.webhookTargets = webhookTargets;
+        this.secrets = secrets;
     }
 
     public List<Platform> list(Optional<String> hostname) {
@@ -45,7 +48,7 @@ public class PlatformService {
         }
         Platform platform = new Platform();
         platform.id = request.id();
-        platform.createdAt = Instant.now();
+        platform.createdAt = Times.now();
         apply(platform, request);
         platforms.persist(platform);
         return platform;
@@ -61,6 +64,40 @@ public class PlatformService {
         return platform;
     }
 
+    /**
+     * Replaces a platform's webhook secret; during the overlap the previous secret still signs, so
+     * the platform can switch its verification without losing a delivery.
+     */
+    @Transactional
+    public Platform rotateWebhookSecret(String id, String secret, Duration overlap) {
+        secrets.validate("secret", secret);
+        Platform platform = get(id);
+        Instant now = Times.now();
+        if (platform.webhookSecret != null && !overlap.isZero()) {
+            platform.webhookPreviousSecret = platform.webhookSecret;
+            platform.webhookPreviousSecretUntil = now.plus(overlap);
+        } else {
+            platform.webhookPreviousSecret = null;
+            platform.webhookPreviousSecretUntil = null;
+        }
+        platform.webhookSecret = secrets.encrypt(secret);
+        platform.updatedAt = now;
+        return platform;
+    }
+
+    /** The HMAC keys that sign a delivery now: the current secret, and the previous one during a rotation's overlap. */
+    public List<byte[]> signingKeys(Platform platform, Instant now) {
+        List<byte[]> keys = new java.util.ArrayList<>();
+        if (platform.webhookSecret != null) {
+            keys.add(secrets.signingKey(platform.webhookSecret));
+        }
+        if (platform.webhookPreviousSecret != null && platform.webhookPreviousSecretUntil != null
+                && now.isBefore(platform.webhookPreviousSecretUntil)) {
+            keys.add(secrets.signingKey(platform.webhookPreviousSecret));
+        }
+        return keys;
+    }
+
     private void apply(Platform platform, PlatformRequest request) {
         LinkedHashSet<String> hostnames = new LinkedHashSet<>();
         request.hostnames().forEach(h -> hostnames.add(h.toLowerCase(Locale.ROOT)));
@@ -69,6 +106,9 @@ public class PlatformService {
         });
         if (request.webhookUrl() != null) {
             webhookTargets.check(request.webhookUrl());
+        }
+        if (request.webhookSecret() != null) {
+            secrets.validate("webhookSecret", request.webhookSecret());
         }
         boolean hasWebhook = request.webhookUrl() != null;
         boolean hasSecret = request.webhookSecret() != null || platform.webhookSecret != null;
@@ -87,12 +127,15 @@ public class PlatformService {
         platform.email = request.email();
         platform.webhookUrl = request.webhookUrl();
         if (request.webhookSecret() != null) {
-            platform.webhookSecret = request.webhookSecret();
+            // A secret given here replaces the current one at once; POST .../webhook-secret rotates with an overlap.
+            platform.webhookSecret = secrets.encrypt(request.webhookSecret());
+            platform.webhookPreviousSecret = null;
+            platform.webhookPreviousSecretUntil = null;
         }
         platform.languages = request.languages() == null ? "" : String.join(",", request.languages());
         if (request.hasReceivedOrder() != null) {
             platform.hasReceivedOrder = request.hasReceivedOrder();
         }
-        platform.updatedAt = Instant.now();
+        platform.updatedAt = Times.now();
     }
 }

@@ -1,0 +1,11 @@
+package eu.vigie.notify.client;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import eu.vigie.notify.DeliveryChannel;
+
+/** The body of case-service's {@code POST /api/v1/removal-orders/{id}/delivery-events}, idempotent by eventId. */
+public record DeliveryEventRequest(UUID eventId, String type, Instant at, DeliveryChannel channel, UUID notificationId,
+        UUID deliveryId) {
+}

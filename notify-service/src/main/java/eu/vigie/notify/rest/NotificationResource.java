@@ -1,0 +1,50 @@
+package eu.vigie.notify.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import eu.vigie.common.security.Roles;
+import eu.vigie.notify.Notification;
+import eu.vigie.notify.service.NotificationService;
+
+@Path("/api/v1/notifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Notifications", description = "Internal: what the other services ask notify-service to deliver to platforms")
+@SecurityRequirement(name = "jwt")
+public class NotificationResource {
+
+    private final NotificationService notifications;
+
+    public NotificationResource(NotificationService notifications) {
+        this.notifications = notifications;
+    }
+
+    @POST
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Deliver a notification to a platform (webhook if it has one, and always its inbox); idempotent by id")
+    public Response notify(@Valid @NotNull NotificationRequest request) {
+        Notification notification;
+        try {
+            notification = notifications.accept(request);
+        } catch (PersistenceException e) {
+            // The same id sent twice at the same moment: the other request stored it; answer as a replay.
+            notification = notifications.find(request.id()).filter(n -> n.platformId.equals(request.platformId()))
+                    .orElseThrow(() -> e);
+            notification = notifications.accept(request);
+        }
+        return Response.accepted(NotificationAccepted.of(notification)).build();
+    }
+}

@@ -1,0 +1,14 @@
+package eu.vigie.notify.service;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import eu.vigie.notify.DeliveryChannel;
+
+/** The outbox payload of {@link Topics#DELIVERY_EVENT}; the eventId is chosen once, so retries are replays. */
+public record DeliveryEventMessage(UUID eventId, String type, Instant at, DeliveryChannel channel, UUID notificationId,
+        UUID deliveryId, String subjectType, UUID subjectId) {
+
+    public static final String SENT = "SENT";
+    public static final String RECEIVED = "RECEIVED";
+}
