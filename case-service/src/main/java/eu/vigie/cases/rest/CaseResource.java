@@ -58,7 +58,7 @@ public class CaseResource {
     @RolesAllowed({ Roles.REFERRER, Roles.REVIEWER, Roles.ISSUER, Roles.REGULATOR, Roles.AUDITOR })
     @Operation(summary = "The cases of the caller's jurisdiction (auditors: all), newest first, with cursor pagination")
     public CasePage list(@QueryParam("status") String status, @QueryParam("tier") String tier,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         String jurisdiction = caller.hasRole(Roles.AUDITOR) ? null : caller.requireJurisdiction();
         return cases.list(jurisdiction, status, tier, cursor, limit);
     }

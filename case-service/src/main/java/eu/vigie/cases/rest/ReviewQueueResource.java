@@ -35,7 +35,7 @@ public class ReviewQueueResource {
     @RolesAllowed(Roles.REVIEWER)
     @Operation(summary = "The caller's jurisdiction's cases waiting for review: most urgent tier first, then highest "
             + "score, then oldest")
-    public List<CaseSummary> queue(@QueryParam("limit") Integer limit) {
+    public List<CaseSummary> queue(@QueryParam("limit") String limit) {
         return review.queue(caller.requireJurisdiction(), limit);
     }
 }

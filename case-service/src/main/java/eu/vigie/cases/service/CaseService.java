@@ -41,13 +41,10 @@ public class CaseService {
      * @param jurisdiction the caller's jurisdiction, or null for an auditor (every jurisdiction)
      */
     @Transactional
-    public CasePage list(String jurisdiction, String status, String tier, String cursor, Integer limit) {
+    public CasePage list(String jurisdiction, String status, String tier, String cursor, String limit) {
         CaseStatus statusFilter = parse(CaseStatus.class, "status", status);
         Tier tierFilter = parse(Tier.class, "tier", tier);
-        int size = limit == null ? config.defaultPageSize() : limit;
-        if (size < 1 || size > config.maxPageSize()) {
-            throw ProblemException.invalidField("limit", "must be between 1 and " + config.maxPageSize());
-        }
+        int size = CaseService.pageSize(limit, config);
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
         List<CaseFile> page = cases.page(jurisdiction, statusFilter, tierFilter,
                 after == null ? null : after.createdAt(), after == null ? null : after.id(), size + 1);
@@ -68,6 +65,22 @@ public class CaseService {
             return new DeconflictionView(file.id, file.ownerJurisdiction, file.ownerAgency, file.status);
         }
         return views.caseView(file);
+    }
+
+    /** The page size asked for, or the default; 400 unless a whole number between 1 and the maximum. */
+    static int pageSize(String limit, CaseConfig config) {
+        if (limit == null || limit.isBlank()) {
+            return config.defaultPageSize();
+        }
+        try {
+            int size = Integer.parseInt(limit.trim());
+            if (size >= 1 && size <= config.maxPageSize()) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalidField("limit", "must be a whole number between 1 and " + config.maxPageSize());
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

@@ -43,8 +43,10 @@ public class IntakeService {
     @Transactional
     public IntakeAnswer intake(IntakeRequest request, String actor) {
         ClassificationSummary classification = readClassification(request.classification());
-        // Intakes of the same content (and replays of the same referral) run one after the other.
-        cases.lockKey(request.contentKey());
+        // Replays of the same referral, and intakes of the same content, run one after the other
+        // (always in this order, so two intakes cannot wait for each other).
+        cases.lockKey("referral:" + request.referralId());
+        cases.lockKey("content:" + request.contentKey());
         Referral existing = referrals.findById(request.referralId());
         if (existing != null) {
             if (!existing.contentKey.equals(request.contentKey())) {

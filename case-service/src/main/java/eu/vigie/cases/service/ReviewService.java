@@ -40,11 +40,8 @@ public class ReviewService {
     }
 
     @Transactional
-    public List<CaseSummary> queue(String jurisdiction, Integer limit) {
-        int size = limit == null ? config.defaultPageSize() : limit;
-        if (size < 1 || size > config.maxPageSize()) {
-            throw ProblemException.invalidField("limit", "must be between 1 and " + config.maxPageSize());
-        }
+    public List<CaseSummary> queue(String jurisdiction, String limit) {
+        int size = CaseService.pageSize(limit, config);
         return cases.reviewQueue(jurisdiction, size).stream().map(CaseSummary::of).toList();
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,6 +48,7 @@ public class Views {
         this.mapper = mapper;
     }
 
+    @Transactional
     public CaseView caseView(CaseFile file) {
         List<Referral> caseReferrals = referrals.ofCase(file.id);
         return new CaseView(file.id, file.ownerJurisdiction, file.ownerAgency, file.status, file.contentKey,
@@ -71,6 +73,7 @@ public class Views {
                 json(r.classification), r.receivedAt);
     }
 
+    @Transactional
     public RemovalOrderView orderView(RemovalOrder o) {
         return new RemovalOrderView(o.id, o.caseId, o.referenceNumber, o.status, o.issuingJurisdiction,
                 new RemovalOrderView.Authority(o.authorityType, o.authorityName, o.authorityOfficer, o.fileNumber,

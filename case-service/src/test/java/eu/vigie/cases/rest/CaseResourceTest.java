@@ -57,8 +57,14 @@ class CaseResourceTest {
                 .then().statusCode(200).extract().as(Map.class);
         assertEquals(Map.of("id", caseId, "ownerJurisdiction", "GB", "ownerAgency", "CTIRU", "status", "OPEN"), seen);
 
+        // knowing the case exists does not let France act on it
+        given().auth().oauth2(FR_REVIEWER).when().post("/api/v1/cases/{id}/claim", caseId)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(FR_REVIEWER).when().get("/api/v1/cases/{id}/audit", caseId).then().statusCode(404);
+
         given().auth().oauth2(GB_REFERRER).when().get("/api/v1/cases/{id}", caseId)
-                .then().statusCode(200).body("referrals", hasSize(2)).body("contentKey", equalTo(key));
+                .then().statusCode(200).body("referrals", hasSize(2)).body("contentKey", equalTo(key))
+                .body("status", equalTo("OPEN"));
         given().auth().oauth2(AUDITOR).when().get("/api/v1/cases/{id}", caseId)
                 .then().statusCode(200).body("referrals", hasSize(2));
     }
@@ -119,6 +125,8 @@ class CaseResourceTest {
         given().auth().oauth2(GB_REFERRER).queryParam("cursor", "not-a-cursor").when().get("/api/v1/cases")
                 .then().statusCode(400).body("violations.field", hasItem("cursor"));
         given().auth().oauth2(GB_REFERRER).queryParam("limit", 0).when().get("/api/v1/cases")
+                .then().statusCode(400).body("violations.field", hasItem("limit"));
+        given().auth().oauth2(GB_REVIEWER).queryParam("limit", "lots").when().get("/api/v1/review-queue")
                 .then().statusCode(400).body("violations.field", hasItem("limit"));
         given().auth().oauth2(GB_REFERRER).when().get("/api/v1/cases/{id}", "not-a-uuid")
                 .then().statusCode(404);
