@@ -37,6 +37,9 @@ public class WireMockNeighbours implements QuarkusTestResourceLifecycleManager {
                     .atPriority(10)
                     .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                             .withBody("{\"status\":\"RECEIVED\"}")));
+            // A platform takes its webhooks unless a test stubs its path otherwise (default priority 5 wins).
+            platforms.stubFor(post(urlPathMatching("/hooks/.+")).atPriority(10)
+                    .willReturn(aResponse().withStatus(200)));
         }
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.rest-client.case-service.url", caseService.baseUrl());
