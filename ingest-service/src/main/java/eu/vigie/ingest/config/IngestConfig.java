@@ -29,4 +29,8 @@ public interface IngestConfig {
     /** How many hostnames and platform ids the registry cache holds at most. */
     @WithDefault("10000")
     int platformCacheSize();
+
+    /** How many referrals one batch may hold; the lines after are answered 413 and not submitted. */
+    @WithDefault("1000")
+    int batchMaxLines();
 }

@@ -1,9 +1,13 @@
 package eu.vigie.ingest.rest;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -29,11 +33,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import eu.vigie.common.problem.ProblemException;
 import eu.vigie.common.security.Caller;
 import eu.vigie.common.security.Roles;
 import eu.vigie.ingest.ReferralStatus;
 import eu.vigie.ingest.service.Actor;
+import eu.vigie.ingest.service.BatchSubmission;
 import eu.vigie.ingest.service.ReferralCursor;
 import eu.vigie.ingest.service.ReferralService;
 
@@ -52,11 +60,18 @@ public class ReferralResource {
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 200;
 
+    /** Newline-delimited JSON: one object a line. */
+    public static final String NDJSON = "application/x-ndjson";
+
     private final ReferralService referrals;
+    private final BatchSubmission batches;
+    private final ObjectMapper mapper;
     private final Caller caller;
 
-    public ReferralResource(ReferralService referrals, Caller caller) {
+    public ReferralResource(ReferralService referrals, BatchSubmission batches, ObjectMapper mapper, Caller caller) {
         this.referrals = referrals;
+        this.batches = batches;
+        this.mapper = mapper;
         this.caller = caller;
     }
 
@@ -74,10 +89,7 @@ public class ReferralResource {
             @Parameter(description = "Makes the submission safe to repeat (per caller, at most 255 characters)")
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull ReferralRequest request) {
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
-        if (key != null && (key.length() > 255 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
-            throw ProblemException.invalidField(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
-        }
+        String key = idempotencyKey(idempotencyKey, 255);
         ReferralService.Submission result = referrals.submit(request, key, Actor.of(caller));
         Response.ResponseBuilder answer = Response.status(result.status())
                 .location(URI.create("/api/v1/referrals/" + result.referralId()))
@@ -87,6 +99,38 @@ public class ReferralResource {
             answer.header(IDEMPOTENT_REPLAYED, "true");
         }
         return answer.build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(NDJSON)
+    @Produces(NDJSON)
+    @RolesAllowed(Roles.REFERRER)
+    @Operation(summary = "Submit many referrals", description = "One referral object a line (application/x-ndjson); "
+            + "each is submitted as POST /api/v1/referrals would, and answered by one result line "
+            + "{line, status, referral | problem}. With an Idempotency-Key, line n uses the key <key>#<n>, so the "
+            + "same batch sent again answers its original results and creates nothing. At most "
+            + "vigie.ingest.batch-max-lines referrals a batch.")
+    @APIResponse(responseCode = "200", description = "One result a line, in the order of the lines",
+            content = @Content(mediaType = NDJSON, schema = @Schema(implementation = BatchResult.class)))
+    public Response batch(
+            @Parameter(description = "Makes the batch safe to repeat (per caller, at most 240 characters)")
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            InputStream body) throws IOException {
+        String key = idempotencyKey(idempotencyKey, 240);
+        StringBuilder out = new StringBuilder();
+        List<JsonProcessingException> failures = new ArrayList<>();
+        batches.submit(body, key, Actor.of(caller), "/api/v1/referrals/batch", result -> {
+            try {
+                out.append(mapper.writeValueAsString(result)).append('\n');
+            } catch (JsonProcessingException e) {
+                failures.add(e);
+            }
+        });
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("A batch result could not be written", failures.get(0));
+        }
+        return Response.ok(out.toString()).type(NDJSON).build();
     }
 
     @GET
@@ -120,6 +164,14 @@ public class ReferralResource {
         ReferralService.Page page = referrals.list(filter, after, size, Actor.of(caller));
         return new ReferralPage(page.items().stream().map(ReferralView::of).toList(),
                 page.more() ? ReferralCursor.after(page.last()).encode() : null);
+    }
+
+    private static String idempotencyKey(String header, int maxLength) {
+        String key = header == null || header.isBlank() ? null : header.strip();
+        if (key != null && (key.length() > maxLength || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+            throw ProblemException.invalidField(IDEMPOTENCY_KEY, "must be 1 to " + maxLength + " visible ASCII characters");
+        }
+        return key;
     }
 
     private static ReferralStatus status(String text) {

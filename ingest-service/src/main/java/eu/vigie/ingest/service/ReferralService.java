@@ -98,12 +98,7 @@ public class ReferralService {
      * caller answers the stored result and creates nothing; the same key with another body is 422.
      */
     public Submission submit(ReferralRequest request, String idempotencyKey, Actor actor) {
-        if (actor.jurisdiction() == null) {
-            throw ProblemException.forbidden("Only an officer of a government tenant may submit referrals");
-        }
-        if (actor.agency() == null || actor.agency().isBlank()) {
-            throw ProblemException.forbidden("Your token names no agency; referrals are submitted for an agency");
-        }
+        checkMaySubmit(actor);
         String requestHash = idempotencyKey == null ? null : requestHash(request);
         if (idempotencyKey != null) {
             Optional<IdempotencyRepository.Stored> stored = QuarkusTransaction.requiringNew()
@@ -116,6 +111,16 @@ public class ReferralService {
         // while notify-service is asked.
         Prepared prepared = prepare(request);
         return QuarkusTransaction.requiringNew().call(() -> create(prepared, idempotencyKey, requestHash, actor));
+    }
+
+    /** Referrals are submitted by an officer of a government tenant, for their agency; 403 otherwise. */
+    public void checkMaySubmit(Actor actor) {
+        if (actor.jurisdiction() == null) {
+            throw ProblemException.forbidden("Only an officer of a government tenant may submit referrals");
+        }
+        if (actor.agency() == null || actor.agency().isBlank()) {
+            throw ProblemException.forbidden("Your token names no agency; referrals are submitted for an agency");
+        }
     }
 
     private Submission replay(IdempotencyRepository.Stored stored, String requestHash) {

@@ -453,4 +453,59 @@ class ReferralResourceTest {
             Neighbours.server().removeStub(down);
         }
     }
+
+    private static List<io.restassured.path.json.JsonPath> batch(String token, String key, String body, int status) {
+        var request = given().auth().oauth2(token).contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        String answer = request.when().post("/api/v1/referrals/batch").then().statusCode(status).extract().asString();
+        return answer.lines().map(io.restassured.path.json.JsonPath::from).toList();
+    }
+
+    @Test
+    void batchSubmitsEachLineAndAnswersALineForEach() {
+        long before = referrals();
+        String body = "{\"url\":\"" + unique("batch.example") + "\"}\n"
+                + "{\"url\":\"gopher://batch.example/x\"}\n"
+                + "\n"
+                + textBody(unique("batch.example"), "batched text").strip() + "\n"
+                + "{\"url\": [\n";
+        List<io.restassured.path.json.JsonPath> results = batch(GB_REFERRER, null, body, 200);
+        assertEquals(4, results.size());
+        assertEquals(1, results.get(0).getInt("line"));
+        assertEquals(201, results.get(0).getInt("status"));
+        assertEquals("ACCEPTED", results.get(0).getString("referral.status"));
+        assertEquals(2, results.get(1).getInt("line"));
+        assertEquals(400, results.get(1).getInt("status"));
+        assertEquals("url", results.get(1).getString("problem.violations[0].field"));
+        assertEquals(4, results.get(2).getInt("line"));
+        assertEquals("TEXT", results.get(2).getString("referral.contentType"));
+        assertEquals(5, results.get(3).getInt("line"));
+        assertEquals(400, results.get(3).getInt("status"));
+        assertEquals(before + 2, referrals());
+    }
+
+    @Test
+    void batchSentAgainWithItsKeyAnswersTheOriginalResults() {
+        String key = "batch-" + UUID.randomUUID();
+        String body = "{\"url\":\"" + unique("batch.example") + "\"}\n"
+                + textBody(unique("batch.example"), "again").strip() + "\n";
+        List<io.restassured.path.json.JsonPath> first = batch(GB_REFERRER, key, body, 200);
+        long after = referrals();
+        List<io.restassured.path.json.JsonPath> second = batch(GB_REFERRER, key, body, 200);
+        assertEquals(after, referrals());
+        assertEquals(first.get(0).getString("referral.id"), second.get(0).getString("referral.id"));
+        assertEquals(first.get(1).getString("referral.id"), second.get(1).getString("referral.id"));
+        assertTrue(second.get(0).getBoolean("replayed"));
+    }
+
+    @Test
+    void batchIsForReferrersOnly() {
+        given().contentType("application/x-ndjson").body("{}\n".getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/referrals/batch")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.gb("gb-reviewer", "reviewer")).contentType("application/x-ndjson")
+                .body("{}\n".getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/referrals/batch")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
 }

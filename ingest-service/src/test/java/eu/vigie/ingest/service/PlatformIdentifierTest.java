@@ -91,6 +91,11 @@ class PlatformIdentifierTest {
             public int platformCacheSize() {
                 return 100;
             }
+
+            @Override
+            public int batchMaxLines() {
+                return 10;
+            }
         };
     }
 
