@@ -172,13 +172,14 @@ public class RemovalOrderService {
             throw ProblemException.conflict("Removal order " + order.referenceNumber + " is " + order.status
                     + " and can no longer be withdrawn");
         }
+        // Rows first (order, then case), the audit chain last: the lock order every writer keeps.
+        CaseFile file = cases.findForUpdate(order.caseId).orElseThrow();
         var now = Canonical.now();
         order.withdrawnAt = now;
         order.withdrawnBy = caller.subject();
         order.withdrawalReasons = request.reasons().strip();
         transitions.move(order, RemovalOrderStatus.WITHDRAWN, now, order.withdrawnBy,
                 "withdrawn by the issuing authority: " + order.withdrawalReasons);
-        CaseFile file = cases.findForUpdate(order.caseId).orElseThrow();
         if (file.status == CaseStatus.ACTIONED && !orders.anyInForce(file.id)) {
             file.status = CaseStatus.CONFIRMED;
             file.updatedAt = now;

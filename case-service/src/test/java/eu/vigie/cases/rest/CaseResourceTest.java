@@ -119,6 +119,24 @@ class CaseResourceTest {
     }
 
     @Test
+    void auditorsListEveryJurisdictionsCases() {
+        String gb = gbCase("CRISIS", 30);
+        String fr = intake(referral(UUID.randomUUID(), "FR", "PHAROS", contentKey(), "CRISIS", 30)).statusCode(201)
+                .extract().path("caseId");
+        List<String> ids = given().auth().oauth2(AUDITOR).queryParam("limit", 200).when().get("/api/v1/cases")
+                .then().statusCode(200).extract().path("items.id");
+        assertTrue(ids.contains(gb) && ids.contains(fr));
+        given().auth().oauth2(GB_REFERRER).queryParam("limit", 200).when().get("/api/v1/cases")
+                .then().statusCode(200).body("items.id", hasItem(gb)).body("items.id", not(hasItem(fr)));
+    }
+
+    @Test
+    void theOpenApiDocumentIsPublished() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/cases/{id}/removal-orders"));
+    }
+
+    @Test
     void badFiltersAreRefused() {
         given().auth().oauth2(GB_REFERRER).queryParam("status", "SHREDDED").when().get("/api/v1/cases")
                 .then().statusCode(400).body("violations.field", hasItem("status"));

@@ -169,6 +169,19 @@ class RemovalOrderResourceTest {
     }
 
     @Test
+    void anOrderNeedsAKnownPlatform() {
+        String body = eu.vigie.cases.Fixtures.referral(UUID.randomUUID(), "GB", "CTIRU", eu.vigie.cases.Fixtures.contentKey(),
+                "CRISIS", 70).replace("\"platformId\":\"examplevideo\",\"platformKnown\":true",
+                        "\"platformId\":null,\"platformKnown\":false");
+        String caseId = eu.vigie.cases.Fixtures.intake(body).statusCode(201).extract().path("caseId");
+        assess(GB_REVIEWER, caseId, assessment("TERRORIST_CONTENT", "[\"INCITEMENT\"]")).statusCode(200);
+        issue(GB_ISSUER, caseId, "{}").statusCode(422).contentType("application/problem+json")
+                .body("type", Matchers.equalTo("urn:vigie:problem:platform-unknown"));
+        given().auth().oauth2(GB_REVIEWER).when().get("/api/v1/cases/{id}", caseId)
+                .then().body("removalOrders", hasSize(0)).body("status", Matchers.equalTo("CONFIRMED"));
+    }
+
+    @Test
     void anotherJurisdictionCannotSeeOrActOnTheOrder() {
         String caseId = confirmedGbCase();
         issue(FR_ISSUER, caseId, "{}").statusCode(404);
