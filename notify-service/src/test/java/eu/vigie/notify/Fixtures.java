@@ -75,4 +75,15 @@ public final class Fixtures {
     public static long count(String query) {
         return ((Number) sql(query)).longValue();
     }
+
+    /** Changes the test database behind the service's back, as a change of DNS or an operator would. */
+    public static int update(String statement) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class), "postgres", "postgres");
+                java.sql.Statement s = c.createStatement()) {
+            return s.executeUpdate(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -70,6 +70,30 @@ class NotificationResourceTest {
     }
 
     @Test
+    void simultaneousReplaysCreateOneNotification() throws Exception {
+        String platform = Fixtures.uniqueId("racer");
+        Fixtures.registerPlatform(platform, Fixtures.newSecret());
+        UUID id = UUID.randomUUID();
+        String body = notification(id, "REMOVAL_ORDER", platform, UUID.randomUUID(), "GB");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> given().auth().oauth2(CASE).contentType(ContentType.JSON).body(body)
+                        .when().post("/api/v1/notifications").then().extract().statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertEquals(202, answer.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, count("select count(*) from inbox_item where notification_id = '" + id + "'"));
+        assertEquals(1, count("select count(*) from outbox_message where topic = 'webhook.delivery' and aggregate_key = '"
+                + id + "'"));
+    }
+
+    @Test
     void sameIdWithDifferentContentIsRefused() {
         String platform = Fixtures.uniqueId("reused");
         Fixtures.registerPlatform(platform, null);

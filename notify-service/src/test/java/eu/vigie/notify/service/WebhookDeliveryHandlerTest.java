@@ -208,6 +208,31 @@ class WebhookDeliveryHandlerTest {
                 .then().statusCode(200).body("items.notificationId", contains(id.toString()));
     }
 
+    @Test
+    void targetIsCheckedAgainBeforeEveryAttempt() {
+        String platform = Fixtures.uniqueId("rebound");
+        Fixtures.registerPlatform(platform, Fixtures.newSecret());
+        // As if the platform's name now resolved to a loopback address that is not allow-listed.
+        String refused = "http://127.0.0.2:" + WireMockNeighbours.platforms.port() + "/hooks/" + platform;
+        assertEquals(1, Fixtures.update("update platform set webhook_url = '" + refused + "' where id = '" + platform + "'"));
+        UUID order = UUID.randomUUID();
+
+        Fixtures.notifyOrder(UUID.randomUUID(), platform, order, "GB");
+
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.admin())
+                .queryParam("subjectId", order.toString()).queryParam("status", "PENDING")
+                .when().get("/api/v1/deliveries")
+                .then().statusCode(200)
+                .body("items.channel", contains("INBOX", "WEBHOOK"))
+                .body("items[1].attempts.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(2))
+                .body("items[1].attempts[0].target", equalTo(refused))
+                .body("items[1].attempts[0].statusCode", nullValue())
+                .body("items[1].attempts[0].error", org.hamcrest.Matchers.startsWith("target refused"))
+                .body("items[1].sentAt", nullValue()));
+        assertTrue(hookCalls(platform).isEmpty());
+        assertTrue(deliveryEvents(order).isEmpty(), "nothing was sent, so case-service hears nothing");
+    }
+
     private static void hookAnswers(String platform, int status) {
         WireMockNeighbours.platforms.stubFor(post(urlEqualTo("/hooks/" + platform))
                 .willReturn(aResponse().withStatus(status)));
