@@ -29,6 +29,14 @@ public class BankSignalRepository implements PanacheRepositoryBase<BankSignal, U
                 type, values);
     }
 
+    /** One page of a bank's enabled signals in id order, after {@code after} (null: from the start). */
+    public List<BankSignal> enabledPage(String bank, UUID after, int size) {
+        if (after == null) {
+            return find("bankName = ?1 and enabled = true order by id", bank).page(0, size).list();
+        }
+        return find("bankName = ?1 and enabled = true and id > ?2 order by id", bank, after).page(0, size).list();
+    }
+
     public long countInBank(String bank) {
         return count("bankName", bank);
     }

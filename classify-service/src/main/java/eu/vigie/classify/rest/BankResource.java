@@ -1,5 +1,7 @@
 package eu.vigie.classify.rest;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -23,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.vigie.classify.HashBank;
 import eu.vigie.classify.service.BankService;
+import eu.vigie.classify.service.SignalBatchService;
 import eu.vigie.common.problem.ProblemException;
 import eu.vigie.common.security.Caller;
 import eu.vigie.common.security.Roles;
@@ -34,11 +38,16 @@ import eu.vigie.common.security.Roles;
 @SecurityRequirement(name = "jwt")
 public class BankResource {
 
+    /** Newline-delimited JSON, one object a line. */
+    public static final String NDJSON = "application/x-ndjson";
+
     private final BankService banks;
+    private final SignalBatchService batches;
     private final Caller caller;
 
-    public BankResource(BankService banks, Caller caller) {
+    public BankResource(BankService banks, SignalBatchService batches, Caller caller) {
         this.banks = banks;
+        this.batches = batches;
         this.caller = caller;
     }
 
@@ -84,6 +93,27 @@ public class BankResource {
             return Response.created(URI.create("/api/v1/banks/" + name + "/signals/" + view.id())).entity(view).build();
         }
         return Response.ok(view).build();
+    }
+
+    @POST
+    @Path("/{name}/signals/batch")
+    @Consumes(NDJSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "Add signals in bulk: NDJSON, one signal object a line (the shape of a single add), each idempotent;"
+            + " answers what was created, what existed and which lines were refused")
+    public SignalBatchResult addSignals(@PathParam("name") String name, InputStream body) throws IOException {
+        return batches.importSignals(name, body, caller.subject());
+    }
+
+    @GET
+    @Path("/{name}/signals/export")
+    @Produces(NDJSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "Stream the bank's enabled signals as NDJSON, in the format the batch add takes")
+    public Response exportSignals(@PathParam("name") String name) {
+        banks.get(name);
+        StreamingOutput stream = out -> batches.exportSignals(name, out);
+        return Response.ok(stream, NDJSON).build();
     }
 
     @GET

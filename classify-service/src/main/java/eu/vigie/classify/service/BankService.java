@@ -103,7 +103,17 @@ public class BankService {
      */
     @Transactional
     public SignalAdded addSignal(String bankName, SignalRequest request, String actor) {
+        return insert(get(bankName), request, actor, false);
+    }
+
+    /** Adds several signals to a bank in one transaction, each idempotently as {@link #addSignal}. */
+    @Transactional
+    public List<SignalAdded> addSignals(String bankName, List<SignalRequest> requests, String actor) {
         HashBank bank = get(bankName);
+        return requests.stream().map(r -> insert(bank, r, actor, true)).toList();
+    }
+
+    private SignalAdded insert(HashBank bank, SignalRequest request, String actor, boolean batch) {
         String value = SignalValues.normalise(request.signalType(), request.value(), "value");
         SignalLabels labels = request.labels() == null ? new SignalLabels(null, null, null) : request.labels();
         UUID id = UUID.randomUUID();
@@ -137,6 +147,7 @@ public class BankService {
             detail.put("entity", signal.entity);
             detail.put("tier", signal.tier);
             detail.put("source", signal.source);
+            detail.put("batch", batch);
             audit.record(actor, "SIGNAL_ADDED", "SIGNAL", signal.id.toString(), detail);
         }
         return new SignalAdded(signal, inserted == 1);

@@ -41,6 +41,10 @@ class BankResourceTest {
                 .extract().path("id");
     }
 
+    private static byte[] bytes(String ndjson) {
+        return ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void confirmedBankExistsFromTheFirstMigration() {
         given().auth().oauth2(TestTokens.gb("analyst", "reviewer")).when().get("/api/v1/banks/CONFIRMED")
@@ -263,6 +267,80 @@ class BankResourceTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void batchOfSignalsAddsEachIdempotentlyReportsRefusedLinesAndExportsTheSameFormat() {
+        String bank = Hashes.bankName();
+        createBank(bank);
+        String existing = Hashes.md5();
+        addSignal(bank, "MD5", existing, "{}");
+        String sha = Hashes.sha256();
+        String pdq = Hashes.hex(64);
+        String ndjson = String.join("\n",
+                "{\"signalType\":\"SHA256\",\"value\":\"%s\",\"labels\":{\"categories\":[\"THREAT\"],\"tier\":\"CRISIS\"},\"source\":\"partner\"}".formatted(sha.toUpperCase()),
+                "{\"signalType\":\"MD5\",\"value\":\"%s\"}".formatted(existing),
+                "{\"signalType\":\"PDQ\",\"value\":\"%s\"}".formatted(pdq),
+                "{\"signalType\":\"MD5\",\"value\":\"xyz\"}",
+                "",
+                "not json at all",
+                "{\"signalType\":\"MD4\",\"value\":\"%s\"}".formatted(Hashes.md5())) + "\n";
+        given().auth().oauth2(TestTokens.service("case-service")).contentType("application/x-ndjson").body(bytes(ndjson))
+                .when().post("/api/v1/banks/" + bank + "/signals/batch")
+                .then().statusCode(200)
+                .body("bank", equalTo(bank))
+                .body("received", equalTo(6))
+                .body("created", equalTo(2))
+                .body("existing", equalTo(1))
+                .body("rejected", equalTo(3))
+                .body("errors.line", contains(4, 6, 7))
+                .body("errors[0].message", startsWith("Field 'value' must be 32 hexadecimal digits"));
+
+        // A replay creates nothing.
+        given().auth().oauth2(TestTokens.service("case-service")).contentType("application/x-ndjson").body(bytes(ndjson))
+                .when().post("/api/v1/banks/" + bank + "/signals/batch")
+                .then().statusCode(200)
+                .body("created", equalTo(0))
+                .body("existing", equalTo(3));
+
+        String exported = given().auth().oauth2(TestTokens.service("case-service"))
+                .when().get("/api/v1/banks/" + bank + "/signals/export")
+                .then().statusCode(200)
+                .contentType("application/x-ndjson")
+                .extract().asString();
+        List<String> lines = exported.lines().toList();
+        org.junit.jupiter.api.Assertions.assertEquals(3, lines.size(), exported);
+        org.junit.jupiter.api.Assertions.assertTrue(lines.stream().anyMatch(l -> l.contains("\"value\":\"" + sha + "\"")
+                && l.contains("\"categories\":[\"THREAT\"]") && l.contains("\"tier\":\"CRISIS\"")
+                && l.contains("\"source\":\"partner\"")), exported);
+        org.junit.jupiter.api.Assertions.assertTrue(lines.stream().anyMatch(l -> l.contains(pdq)), exported);
+        org.junit.jupiter.api.Assertions.assertTrue(lines.stream().anyMatch(l -> l.contains(existing)), exported);
+
+        // The export re-imports into another bank as is.
+        String copy = Hashes.bankName();
+        createBank(copy);
+        given().auth().oauth2(TestTokens.admin()).contentType("application/x-ndjson").body(bytes(exported))
+                .when().post("/api/v1/banks/" + copy + "/signals/batch")
+                .then().statusCode(200)
+                .body("created", equalTo(3))
+                .body("rejected", equalTo(0));
+    }
+
+    @Test
+    void batchAndExportNeedAdminOrService() {
+        given().auth().oauth2(TestTokens.gb("analyst", "reviewer")).contentType("application/x-ndjson")
+                .body(bytes("{\"signalType\":\"MD5\",\"value\":\"%s\"}\n".formatted(Hashes.md5())))
+                .when().post("/api/v1/banks/CONFIRMED/signals/batch")
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.gb("analyst", "reviewer"))
+                .when().get("/api/v1/banks/CONFIRMED/signals/export")
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.admin()).contentType("application/x-ndjson").body(new byte[0])
+                .when().post("/api/v1/banks/NO_SUCH_BANK/signals/batch")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.admin())
+                .when().get("/api/v1/banks/NO_SUCH_BANK/signals/export")
+                .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
