@@ -508,4 +508,28 @@ class ReferralResourceTest {
                 .body("{}\n".getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/referrals/batch")
                 .then().statusCode(403).contentType("application/problem+json");
     }
+
+    @Test
+    void concurrentRequestsWithOneKeyCreateOneReferral() throws Exception {
+        String key = "race-" + UUID.randomUUID();
+        String body = textBody(unique("race.example"), "raced " + UUID.randomUUID());
+        long before = referrals();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> given().auth().oauth2(GB_REFERRER).header("Idempotency-Key", key)
+                        .contentType(ContentType.JSON).body(body).when().post("/api/v1/referrals")
+                        .then().statusCode(201).extract().<String>path("id")));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var answer : answers) {
+                ids.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(1, ids.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(before + 1, referrals());
+    }
 }
