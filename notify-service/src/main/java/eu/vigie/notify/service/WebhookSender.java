@@ -1,6 +1,7 @@
 package eu.vigie.notify.service;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,8 +55,10 @@ public class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         long start = System.nanoTime();
         try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            // Only the status matters: the body is not read, so a platform cannot hold the worker by streaming one.
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             int status = response.statusCode();
+            response.body().close();
             return new Outcome(status, status >= 200 && status < 300 ? null : "HTTP " + status, Times.now(),
                     elapsed(start));
         } catch (HttpTimeoutException e) {
