@@ -117,4 +117,21 @@ class EvidenceResourceTest {
                 .contentType("application/problem+json");
         given().auth().oauth2(GB_REVIEWER).get("/api/v1/evidence/" + "f".repeat(64)).then().statusCode(404);
     }
+
+    @Test
+    void chainOfCustodyCannotBeRewritten() {
+        byte[] bytes = ("append only " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        String sha256 = submitImage(ReferralResourceTest.GB_REFERRER, bytes);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            var em = eu.vigie.ingest.CustodyEvent.getEntityManager();
+            em.createNativeQuery("UPDATE custody_event SET actor = 'gb:someone-else' WHERE sha256 = :s")
+                    .setParameter("s", sha256).executeUpdate();
+            em.createNativeQuery("DELETE FROM custody_event WHERE sha256 = :s").setParameter("s", sha256)
+                    .executeUpdate();
+        });
+        given().auth().oauth2(GB_REVIEWER).get("/api/v1/evidence/" + sha256 + "/custody")
+                .then().statusCode(200)
+                .body("action", equalTo(List.of("SUBMITTED")))
+                .body("[0].actor", equalTo("gb:gb-referrer"));
+    }
 }
