@@ -158,6 +158,28 @@ class ClassificationResourceTest {
     }
 
     @Test
+    void simultaneousDeliveriesOfOneReferralStoreOneVerdict() throws Exception {
+        Map<String, Object> body = referral(UUID.randomUUID(), "Daesh: we will strike.", null);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                ids.add(pool.submit(() -> classify(body).statusCode(200).extract().<String>path("id")));
+            }
+            java.util.Set<String> distinct = new java.util.HashSet<>();
+            for (var id : ids) {
+                distinct.add(id.get());
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(1, distinct.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(TestTokens.service("case-service")).queryParam("referralId", body.get("referralId"))
+                .when().get("/api/v1/classifications")
+                .then().statusCode(200).body("$", hasSize(1));
+    }
+
+    @Test
     void reviewersReadOnlyVerdictsOfTheirJurisdiction() {
         Map<String, Object> gbReferral = referral(UUID.randomUUID(), "ISIL", null);
         gbReferral.put("jurisdiction", "GB");

@@ -1,0 +1,38 @@
+package eu.vigie.classify.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasKey;
+
+import org.junit.jupiter.api.Test;
+
+import eu.vigie.testing.EmbeddedPostgresResource;
+import eu.vigie.testing.TestIssuers;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(TestIssuers.class)
+class OpenApiTest {
+
+    @Test
+    void openApiDocumentPublishesThePublicPaths() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths", hasKey("/api/v1/banks"))
+                .body("paths", hasKey("/api/v1/banks/{name}/signals"))
+                .body("paths", hasKey("/api/v1/banks/{name}/signals/batch"))
+                .body("paths", hasKey("/api/v1/banks/{name}/signals/export"))
+                .body("paths", hasKey("/api/v1/matches"))
+                .body("paths", hasKey("/api/v1/matches/batch"))
+                .body("paths", hasKey("/api/v1/classifications"))
+                .body("paths", hasKey("/api/v1/designated-entities"))
+                .body("paths", hasKey("/api/v1/indicators"));
+    }
+
+    @Test
+    void healthIsPublished() {
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+}
