@@ -9,4 +9,4 @@ if [ ! -f "$jar" ] || [ -n "$(find . -path ./.git -prune -o -path '*/target' -pr
   echo "Building Vigie (the first build downloads dependencies and Keycloak from Maven Central)..."
   ./mvnw -B -q package -DskipTests
 fi
-exec java -jar "$jar" "$@"
+exec java -cp "$jar:local/target/lib/*" eu.vigie.local.VigieLocal "$@"

@@ -15,14 +15,17 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path jar;
     private final int port;
     private final Map<String, String> environment;
+    private final Map<String, String> systemProperties;
     private final Path log;
     private Process process;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log) {
+    ServiceProcess(String name, Path jar, int port, Map<String, String> environment,
+            Map<String, String> systemProperties, Path log) {
         this.name = name;
         this.jar = jar;
         this.port = port;
         this.environment = environment;
+        this.systemProperties = systemProperties;
         this.log = log;
     }
 
@@ -33,7 +36,9 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar.toString()));
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);

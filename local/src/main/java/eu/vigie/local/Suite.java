@@ -91,7 +91,9 @@ public final class Suite implements AutoCloseable {
             env.put("VIGIE_NOTIFY_WEBHOOK_ALLOW_LIST", "127.0.0.1,localhost,::1");
             env.put("VIGIE_NOTIFY_SECRET_KEY", notifySecretKey);
             Path jar = repository.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-            services.put(name, track(new ServiceProcess(name, jar, portOf.get(name), env, logs.resolve(name + ".log"))));
+            Map<String, String> properties = name.equals("case-service") ? demoAuthorities() : Map.of();
+            services.put(name, track(new ServiceProcess(name, jar, portOf.get(name), env, properties,
+                    logs.resolve(name + ".log"))));
         }
         for (ServiceProcess service : services.values()) {
             service.launch();
@@ -99,6 +101,29 @@ public final class Suite implements AutoCloseable {
         for (ServiceProcess service : services.values()) {
             service.awaitReady(Duration.ofMinutes(3));
         }
+    }
+
+    /**
+     * The competent authorities named on local demo orders (Annex I section A and the redress
+     * information). A deployment configures its real ones the same way.
+     */
+    static Map<String, String> demoAuthorities() {
+        Map<String, String> p = new LinkedHashMap<>();
+        String gb = "vigie.case.authorities.GB.";
+        p.put(gb + "type", "Competent authority (local demo)");
+        p.put(gb + "name", "Counter Terrorism Internet Referral Unit (local demo)");
+        p.put(gb + "contact", "ctiru-demo@vigie.invalid");
+        p.put(gb + "redress-body", "Investigatory Powers Tribunal (local demo)");
+        p.put(gb + "redress-deadline", "P28D");
+        p.put(gb + "redress-legal-reference", "Regulation (EU) 2021/784, Art. 9 (local demo)");
+        String fr = "vigie.case.authorities.FR.";
+        p.put(fr + "type", "Autorite competente (demonstration locale)");
+        p.put(fr + "name", "OCLCTIC - PHAROS (demonstration locale)");
+        p.put(fr + "contact", "pharos-demo@vigie.invalid");
+        p.put(fr + "redress-body", "Tribunal administratif (demonstration locale)");
+        p.put(fr + "redress-deadline", "P2M");
+        p.put(fr + "redress-legal-reference", "Reglement (UE) 2021/784, art. 9 (demonstration locale)");
+        return p;
     }
 
     private <T extends AutoCloseable> T track(T resource) {
