@@ -9,6 +9,8 @@ import eu.vigie.common.vocabulary.Tier;
 
 /** The parts of classify-service's verdict that prioritise a case; the whole verdict is stored as received. */
 @JsonIgnoreProperties(ignoreUnknown = true)
+// read only through ObjectMapper.treeToValue: registered for native images
+@io.quarkus.runtime.annotations.RegisterForReflection
 public record ClassificationSummary(List<Category> categories, String entity, Tier tier, Integer score,
         String routing) {
 

@@ -57,6 +57,8 @@ public class ReferralService {
     private static final String TEXT_MEDIA_TYPE = "text/plain; charset=utf-8";
 
     /** The outbox message of {@value #TOPIC}: the rest is read from the referral when relaying. */
+    // read and written only through ObjectMapper (outbox payload): registered for native images
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record HandOff(UUID referralId) {
     }
 
