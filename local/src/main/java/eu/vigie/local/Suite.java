@@ -89,6 +89,8 @@ public final class Suite implements AutoCloseable {
                         "http://localhost:" + portOf.get(neighbour));
             }
             env.put("VIGIE_NOTIFY_WEBHOOK_ALLOW_LIST", "127.0.0.1,localhost,::1");
+            // Production logs are JSON for collectors; on a laptop a person reads them.
+            env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
             env.put("VIGIE_NOTIFY_SECRET_KEY", notifySecretKey);
             Path jar = repository.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
             Map<String, String> properties = name.equals("case-service") ? demoAuthorities() : Map.of();
