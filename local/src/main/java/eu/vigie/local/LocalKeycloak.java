@@ -57,7 +57,7 @@ public final class LocalKeycloak implements AutoCloseable {
         try {
             for (String realm : REALMS) {
                 Processes.awaitOk("Keycloak (see " + log + ")", keycloak.issuer(realm) + "/.well-known/openid-configuration",
-                        process, Duration.ofMinutes(4));
+                        process, Duration.ofMinutes(8));
             }
         } catch (RuntimeException | InterruptedException e) {
             keycloak.close();

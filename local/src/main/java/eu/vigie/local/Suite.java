@@ -101,7 +101,7 @@ public final class Suite implements AutoCloseable {
             service.launch();
         }
         for (ServiceProcess service : services.values()) {
-            service.awaitReady(Duration.ofMinutes(3));
+            service.awaitReady(Duration.ofMinutes(5));
         }
     }
 
