@@ -39,11 +39,14 @@ CREATE TABLE platform_hostname (
 );
 CREATE INDEX platform_hostname_platform ON platform_hostname (platform_id);
 
--- What a neighbour asked us to deliver to a platform; the id is the sender's, so replays find it.
+-- What a neighbour asked us to deliver to a platform or an authority; the id is the sender's, so replays find it.
+-- recipient is the platform id (recipient_type PLATFORM, then platform_id too) or the jurisdiction (AUTHORITY).
 CREATE TABLE notification (
     id              UUID PRIMARY KEY,
     kind            VARCHAR(40) NOT NULL,
-    platform_id     VARCHAR(64) NOT NULL REFERENCES platform (id),
+    recipient_type  VARCHAR(20) NOT NULL,
+    recipient       VARCHAR(64) NOT NULL,
+    platform_id     VARCHAR(64) REFERENCES platform (id),
     subject_type    VARCHAR(50) NOT NULL,
     subject_id      UUID NOT NULL,
     jurisdiction    VARCHAR(2) NOT NULL,
@@ -81,12 +84,16 @@ CREATE TABLE delivery (
     sent_at         TIMESTAMPTZ,
     received_at     TIMESTAMPTZ,
     dead_at         TIMESTAMPTZ,
+    -- what the record must say beside its times, e.g. that an e-mail sent is not a receipt
+    note            VARCHAR(500),
+    -- EMAIL: the Message-ID of every copy sent, stable per notification
+    message_id      VARCHAR(300),
     version         BIGINT NOT NULL DEFAULT 0,
     UNIQUE (notification_id, channel)
 );
 CREATE INDEX delivery_status ON delivery (status, seq);
 
--- Every attempt, successful or not, written in its own transaction.
+-- Every attempt (webhook POST or SMTP hand-over), successful or not, written in its own transaction.
 CREATE TABLE delivery_attempt (
     id           UUID PRIMARY KEY,
     delivery_id  UUID NOT NULL REFERENCES delivery (id),
@@ -117,3 +124,15 @@ CREATE TABLE feedback (
     UNIQUE (platform_id, idempotency_key)
 );
 CREATE INDEX feedback_order ON feedback (removal_order_id);
+
+-- A platform's request for scrutiny of a cross-border removal order (Art. 4(7) TCO), within 48 hours of its
+-- notification; one per order and platform, forwarded to case-service.
+CREATE TABLE scrutiny_request (
+    id               UUID PRIMARY KEY,
+    notification_id  UUID NOT NULL REFERENCES notification (id),
+    removal_order_id UUID NOT NULL,
+    platform_id      VARCHAR(64) NOT NULL REFERENCES platform (id),
+    reasons          VARCHAR(4000) NOT NULL,
+    requested_at     TIMESTAMPTZ NOT NULL,
+    UNIQUE (removal_order_id, platform_id)
+);

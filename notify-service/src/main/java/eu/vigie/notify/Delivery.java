@@ -33,7 +33,7 @@ public class Delivery extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public DeliveryChannel channel;
 
-    /** The webhook URL last attempted, or {@code inbox:<platform id>}. */
+    /** The webhook URL last attempted, {@code mailto:<address>}, or {@code inbox:<platform id>}. */
     public String target;
 
     @Enumerated(EnumType.STRING)
@@ -42,7 +42,7 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    /** First attempt of a webhook; placement of an inbox item. */
+    /** First attempt of a webhook that reached the network; first e-mail accepted by the mail server; placement of an inbox item. */
     @Column(name = "sent_at")
     public Instant sentAt;
 
@@ -52,6 +52,13 @@ public class Delivery extends PanacheEntityBase {
 
     @Column(name = "dead_at")
     public Instant deadAt;
+
+    /** What the record must say beside its times (for e-mail: that it is not a receipt). */
+    public String note;
+
+    /** EMAIL: the Message-ID every copy of this notification's e-mail carries. */
+    @Column(name = "message_id")
+    public String messageId;
 
     @Version
     public long version;

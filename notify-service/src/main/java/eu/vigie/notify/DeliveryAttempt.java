@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One attempt to deliver by webhook, whatever its outcome; never changed once written. */
+/** One attempt to deliver by webhook or e-mail, whatever its outcome; never changed once written. */
 @Entity
 @Table(name = "delivery_attempt")
 public class DeliveryAttempt extends PanacheEntityBase {

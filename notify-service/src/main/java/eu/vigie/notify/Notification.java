@@ -15,7 +15,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * Something a neighbour asked notify-service to deliver to a platform (a removal order, a referral,
- * a pre-notice...). Its id is the sender's, so a replayed request finds it. Its first receipt, by
+ * a pre-notice...) or to an authority (a cross-border copy, a breach notice). Its id is the sender's, so a replayed request finds it. Its first receipt, by
  * whichever channel, is the authenticated record of receipt.
  */
 @Entity
@@ -28,6 +28,14 @@ public class Notification extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public NotificationKind kind;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "recipient_type")
+    public RecipientType recipientType;
+
+    /** The platform id (PLATFORM) or the ISO 3166-1 code of the authority's jurisdiction (AUTHORITY). */
+    public String recipient;
+
+    /** The platform addressed, or null for an authority. */
     @Column(name = "platform_id")
     public String platformId;
 

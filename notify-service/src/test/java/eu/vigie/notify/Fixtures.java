@@ -45,6 +45,27 @@ public final class Fixtures {
                 .then().statusCode(201);
     }
 
+    /** Registers a platform without a webhook, reached by e-mail at this address, accepting these languages. */
+    public static void registerEmailPlatform(String id, String email, String languagesJson) {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("""
+                        {"id":"%s","name":"Platform %s","hostnames":["%s.test"],"homeJurisdiction":"IE",
+                         "email":"%s","languages":%s}
+                        """.formatted(id, id, id, email, languagesJson))
+                .when().post("/api/v1/platforms")
+                .then().statusCode(201);
+    }
+
+    /** A notification to an authority, as case-service sends cross-border copies and breach notices. */
+    public static String authorityNotification(UUID id, String kind, String jurisdictionOfAuthority, UUID orderId) {
+        return """
+                {"id":"%s","kind":"%s","recipientType":"AUTHORITY","recipient":"%s","subjectType":"REMOVAL_ORDER",
+                 "subjectId":"%s","jurisdiction":"GB",
+                 "payload":{"removalOrderId":"%s","reference":"CTIRU-2026-X%s","urls":["https://video.example/watch?v=9"],
+                            "platformId":"examplevideo"}}
+                """.formatted(id, kind, jurisdictionOfAuthority, orderId, orderId, id.toString().substring(0, 4));
+    }
+
     public static String notification(UUID id, String kind, String platformId, UUID subjectId, String jurisdiction) {
         return """
                 {"id":"%s","kind":"%s","platformId":"%s","subjectType":"%s","subjectId":"%s","jurisdiction":"%s",

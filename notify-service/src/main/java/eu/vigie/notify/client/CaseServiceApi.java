@@ -30,4 +30,8 @@ interface CaseServiceApi {
     @POST
     @Path("/{id}/feedback")
     JsonNode feedback(@PathParam("id") UUID removalOrderId, FeedbackForwardRequest feedback);
+
+    @POST
+    @Path("/{id}/scrutiny-requests")
+    JsonNode scrutinyRequest(@PathParam("id") UUID removalOrderId, ScrutinyForwardRequest request);
 }

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * case-service as notify-service sees it: removal orders' delivery events and feedback. Owns the
+ * case-service as notify-service sees it: removal orders' delivery events, feedback and scrutiny requests. Owns the
  * timeout and the circuit breaker, and sorts case-service's refusals into those that retrying can
  * fix ({@link CaseServiceUnavailableException}) and those it cannot ({@link CaseServiceRejectedException}).
  */
@@ -44,6 +44,14 @@ public class CaseServiceClient {
     public void feedback(UUID removalOrderId, FeedbackForwardRequest feedback) {
         call("feedback " + feedback.feedbackId() + " on removal order " + removalOrderId,
                 () -> api.feedback(removalOrderId, feedback));
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = CaseServiceRejectedException.class)
+    public void scrutinyRequest(UUID removalOrderId, ScrutinyForwardRequest request) {
+        call("scrutiny request " + request.requestId() + " on removal order " + removalOrderId,
+                () -> api.scrutinyRequest(removalOrderId, request));
     }
 
     private static void call(String what, Supplier<?> request) {

@@ -67,7 +67,7 @@ public class DeliveryResource {
         try {
             return Optional.of(DeliveryStatus.valueOf(status));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("status", "must be one of PENDING, DELIVERED, DEAD");
+            throw ProblemException.invalidField("status", "must be one of PENDING, SENT, DELIVERED, DEAD");
         }
     }
 }

@@ -34,15 +34,17 @@ public class NotificationResource {
 
     @POST
     @RolesAllowed(Roles.SERVICE)
-    @Operation(summary = "Deliver a notification to a platform (webhook if it has one, and always its inbox); idempotent by id")
+    @Operation(summary = "Deliver a notification to a platform (always its inbox, and its webhook if it has one, else its e-mail) "
+            + "or to an authority (its webhook if configured, else its e-mail); idempotent by id")
     public Response notify(@Valid @NotNull NotificationRequest request) {
         Notification notification;
         try {
             notification = notifications.accept(request);
         } catch (PersistenceException e) {
             // The same id sent twice at the same moment: the other request stored it; answer as a replay.
-            notification = notifications.find(request.id()).filter(n -> n.platformId.equals(request.platformId()))
-                    .orElseThrow(() -> e);
+            if (notifications.find(request.id()).isEmpty()) {
+                throw e;
+            }
             notification = notifications.accept(request);
         }
         return Response.accepted(NotificationAccepted.of(notification)).build();

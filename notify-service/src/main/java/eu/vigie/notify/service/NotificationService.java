@@ -20,6 +20,8 @@ import eu.vigie.notify.Notification;
 import eu.vigie.notify.NotificationKind;
 import eu.vigie.notify.NotificationStatus;
 import eu.vigie.notify.Platform;
+import eu.vigie.notify.RecipientType;
+import eu.vigie.notify.config.NotifyConfig;
 import eu.vigie.notify.repository.DeliveryRepository;
 import eu.vigie.notify.repository.InboxItemRepository;
 import eu.vigie.notify.repository.NotificationRepository;
@@ -28,7 +30,7 @@ import eu.vigie.notify.rest.NotificationRequest;
 
 /**
  * Takes notifications from neighbours: in one transaction the notification, its platform's inbox
- * item, its deliveries, and the outbox message that starts the webhook delivery.
+ * item, its deliveries, and the outbox messages that start the webhook or e-mail delivery.
  */
 @ApplicationScoped
 public class NotificationService {
@@ -40,10 +42,14 @@ public class NotificationService {
     private final Outbox outbox;
     private final Receipts receipts;
     private final ObjectMapper mapper;
+    private final Recipients recipients;
+    private final NotifyConfig config;
 
     public NotificationService(NotificationRepository notifications, InboxItemRepository inbox,
             DeliveryRepository deliveries, PlatformRepository platforms, Outbox outbox, Receipts receipts,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, Recipients recipients, NotifyConfig config) {
+        this.recipients = recipients;
+        this.config = config;
         this.notifications = notifications;
         this.inbox = inbox;
         this.deliveries = deliveries;
@@ -63,27 +69,51 @@ public class NotificationService {
         if (!request.payload().isObject()) {
             throw ProblemException.invalidField("payload", "must be a JSON object");
         }
+        Recipient recipient = recipient(request);
         Optional<Notification> existing = notifications.findByIdOptional(request.id());
         if (existing.isPresent()) {
-            return replay(existing.get(), request);
+            return replay(existing.get(), request, recipient);
         }
-        Platform platform = platforms.findByIdOptional(request.platformId())
-                .orElseThrow(() -> ProblemException.unprocessable("unknown-platform", "Unknown platform",
-                        "No platform " + request.platformId() + " is registered"));
         Instant now = Times.now();
 
         Notification notification = new Notification();
         notification.id = request.id();
         notification.kind = request.kind();
-        notification.platformId = platform.id;
+        notification.recipientType = recipient.type();
+        notification.recipient = recipient.id();
         notification.subjectType = request.subjectType();
         notification.subjectId = request.subjectId();
         notification.jurisdiction = request.jurisdiction();
         notification.payload = write(request);
         notification.status = NotificationStatus.PENDING;
         notification.createdAt = now;
-        notifications.persist(notification);
 
+        if (recipient.type() == RecipientType.PLATFORM) {
+            Platform platform = platforms.findByIdOptional(recipient.id())
+                    .orElseThrow(() -> ProblemException.unprocessable("unknown-platform", "Unknown platform",
+                            "No platform " + recipient.id() + " is registered"));
+            notification.platformId = platform.id;
+            notifications.persist(notification);
+            toPlatform(notification, platform, now);
+            if (request.kind() == NotificationKind.REMOVAL_ORDER && !platform.hasReceivedOrder) {
+                platform.hasReceivedOrder = true;
+            }
+        } else {
+            Recipients.Contact contact = recipients.authority(request.kind(), recipient.id())
+                    .orElseThrow(() -> ProblemException.unprocessable("no-contact-point", "No contact point",
+                            "No " + (request.kind() == NotificationKind.BREACH_NOTICE
+                                    ? "vigie.notify.regulators." + recipient.id() + ".email"
+                                    : "vigie.notify.authorities." + recipient.id() + ".email or .webhook-url")
+                                    + " is configured"));
+            notifications.persist(notification);
+            toAuthority(notification, contact, now);
+        }
+        notifications.flush();
+        return notification;
+    }
+
+    /** Every notification lands in the platform's inbox; then its webhook if it has one, else its e-mail. */
+    private void toPlatform(Notification notification, Platform platform, Instant now) {
         InboxItem item = new InboxItem();
         item.id = UUID.randomUUID();
         item.notificationId = notification.id;
@@ -95,25 +125,81 @@ public class NotificationService {
         if (platform.webhookUrl != null) {
             // Placed in the inbox now; "sent" for the order's record is the first webhook attempt.
             inboxDelivery.sentAt = now;
-            Delivery webhook = delivery(notification, DeliveryChannel.WEBHOOK, platform.webhookUrl, now);
             deliveries.persist(inboxDelivery);
-            deliveries.persist(webhook);
-            outbox.enqueue(Topics.WEBHOOK_DELIVERY, notification.id.toString(),
-                    new WebhookDeliveryMessage(notification.id, webhook.id));
-        } else {
-            // No webhook: the inbox is the channel, and placing the item there is the sending.
-            deliveries.persist(inboxDelivery);
-            receipts.sent(notification, inboxDelivery, now);
+            webhook(notification, platform.webhookUrl, now);
+            return;
         }
-        if (request.kind() == NotificationKind.REMOVAL_ORDER && !platform.hasReceivedOrder) {
-            platform.hasReceivedOrder = true;
+        // No webhook: the inbox is the channel, and placing the item there is the sending.
+        deliveries.persist(inboxDelivery);
+        receipts.sent(notification, inboxDelivery, now);
+        if (platform.email != null) {
+            email(notification, platform.email, now);
         }
-        notifications.flush();
-        return notification;
     }
 
-    private Notification replay(Notification stored, NotificationRequest request) {
-        boolean same = stored.kind == request.kind() && stored.platformId.equals(request.platformId())
+    /** Authorities have no inbox: their webhook if configured, else their e-mail. */
+    private void toAuthority(Notification notification, Recipients.Contact contact, Instant now) {
+        if (contact.webhookUrl().isPresent()) {
+            webhook(notification, contact.webhookUrl().get(), now);
+        } else {
+            email(notification, contact.email().orElseThrow(), now);
+        }
+    }
+
+    private void webhook(Notification notification, String url, Instant now) {
+        Delivery webhook = delivery(notification, DeliveryChannel.WEBHOOK, url, now);
+        deliveries.persist(webhook);
+        outbox.enqueue(Topics.WEBHOOK_DELIVERY, Topics.webhookKey(notification.id),
+                new WebhookDeliveryMessage(notification.id, webhook.id));
+    }
+
+    private void email(Notification notification, String address, Instant now) {
+        Delivery email = delivery(notification, DeliveryChannel.EMAIL, "mailto:" + address, now);
+        email.messageId = EmailTemplates.messageId(notification.id, config.mailDomain());
+        email.note = notification.recipientType == RecipientType.PLATFORM ? EmailTemplates.NOT_A_RECEIPT_PLATFORM
+                : EmailTemplates.NOT_A_RECEIPT_AUTHORITY;
+        deliveries.persist(email);
+        outbox.enqueue(Topics.EMAIL_DELIVERY, Topics.emailKey(notification.id),
+                new EmailDeliveryMessage(notification.id, email.id));
+    }
+
+    /** Who is addressed: {@code platformId} and {@code recipient} must agree; an authority has no platformId. */
+    private record Recipient(RecipientType type, String id) {
+    }
+
+    private static Recipient recipient(NotificationRequest request) {
+        RecipientType type = request.recipientType() == null ? RecipientType.PLATFORM : request.recipientType();
+        if (!request.kind().mayGoTo(type)) {
+            throw ProblemException.unprocessable("recipient-type-not-allowed", "Recipient type not allowed",
+                    request.kind() + " notifications go to " + request.kind().recipientTypes() + ", not " + type);
+        }
+        if (type == RecipientType.AUTHORITY) {
+            if (request.platformId() != null) {
+                throw ProblemException.invalidField("platformId", "must be absent when recipientType is AUTHORITY");
+            }
+            if (request.recipient() == null || !request.recipient().matches("[A-Z]{2}")) {
+                throw ProblemException.invalidField("recipient",
+                        "must be the ISO 3166-1 alpha-2 code of the authority's jurisdiction when recipientType is AUTHORITY");
+            }
+            return new Recipient(type, request.recipient());
+        }
+        if (request.platformId() == null && request.recipient() == null) {
+            throw ProblemException.invalidField("platformId", "is required (or recipient) for a platform");
+        }
+        if (request.platformId() != null && request.recipient() != null
+                && !request.platformId().equals(request.recipient())) {
+            throw ProblemException.invalidField("recipient", "must equal platformId when both are given");
+        }
+        String platformId = request.platformId() != null ? request.platformId() : request.recipient();
+        if (!platformId.matches("[a-z0-9][a-z0-9-]{1,63}")) {
+            throw ProblemException.invalidField("recipient", "must be a registered platform's id");
+        }
+        return new Recipient(type, platformId);
+    }
+
+    private Notification replay(Notification stored, NotificationRequest request, Recipient recipient) {
+        boolean same = stored.kind == request.kind() && stored.recipientType == recipient.type()
+                && stored.recipient.equals(recipient.id())
                 && stored.subjectType.equals(request.subjectType()) && stored.subjectId.equals(request.subjectId())
                 && stored.jurisdiction.equals(request.jurisdiction()) && read(stored.payload).equals(request.payload());
         if (!same) {

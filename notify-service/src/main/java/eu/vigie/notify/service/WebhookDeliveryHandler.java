@@ -22,6 +22,7 @@ import eu.vigie.notify.Delivery;
 import eu.vigie.notify.DeliveryAttempt;
 import eu.vigie.notify.Notification;
 import eu.vigie.notify.Platform;
+import eu.vigie.notify.RecipientType;
 import eu.vigie.notify.repository.DeliveryAttemptRepository;
 import eu.vigie.notify.repository.DeliveryRepository;
 import eu.vigie.notify.repository.NotificationRepository;
@@ -29,7 +30,7 @@ import eu.vigie.notify.repository.PlatformRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Delivers a notification to its platform's webhook (Standard Webhooks), one attempt per call: the
+ * Delivers a notification to its recipient's webhook (a platform's, or an authority's) (Standard Webhooks), one attempt per call: the
  * target is checked again, the request signed with every secret valid now, and the attempt recorded
  * in its own transaction whatever its outcome. A 2xx is the receipt; anything else throws, so the
  * outbox retries with backoff and, after {@code vigie.outbox.dead-after}, dead-letters the message.
@@ -49,21 +50,21 @@ public class WebhookDeliveryHandler implements OutboxHandler {
     private final DeliveryRepository deliveries;
     private final DeliveryAttemptRepository attempts;
     private final PlatformRepository platforms;
-    private final PlatformService platformService;
+    private final Recipients recipients;
     private final WebhookTargetPolicy targets;
     private final WebhookSender sender;
     private final Receipts receipts;
     private final ObjectMapper mapper;
 
     public WebhookDeliveryHandler(Outbox outbox, NotificationRepository notifications, DeliveryRepository deliveries,
-            DeliveryAttemptRepository attempts, PlatformRepository platforms, PlatformService platformService,
+            DeliveryAttemptRepository attempts, PlatformRepository platforms, Recipients recipients,
             WebhookTargetPolicy targets, WebhookSender sender, Receipts receipts, ObjectMapper mapper) {
         this.outbox = outbox;
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.platforms = platforms;
-        this.platformService = platformService;
+        this.recipients = recipients;
         this.targets = targets;
         this.sender = sender;
         this.receipts = receipts;
@@ -114,20 +115,32 @@ public class WebhookDeliveryHandler implements OutboxHandler {
         }
         Notification notification = notifications.findByIdOptional(work.notificationId())
                 .orElseThrow(() -> new OutboxRejectedException("Notification " + work.notificationId() + " does not exist"));
-        Platform platform = platforms.findByIdOptional(notification.platformId)
-                .orElseThrow(() -> new OutboxRejectedException("Platform " + notification.platformId + " does not exist"));
-        if (platform.webhookUrl == null || platform.webhookSecret == null) {
-            LOG.errorf("Platform %s no longer has a webhook: notification %s stays in its inbox only", platform.id,
-                    notification.id);
-            throw new OutboxRejectedException("Platform " + platform.id + " no longer has a webhook");
+        URI target;
+        List<byte[]> keys;
+        if (notification.recipientType == RecipientType.AUTHORITY) {
+            Recipients.Contact contact = recipients.authority(notification.kind, notification.recipient)
+                    .filter(c -> c.webhookUrl().isPresent())
+                    .orElseThrow(() -> new OutboxRejectedException("The authority of " + notification.recipient
+                            + " no longer has a webhook configured"));
+            target = URI.create(contact.webhookUrl().get());
+            keys = recipients.authoritySigningKeys(notification.recipient);
+        } else {
+            Platform platform = platforms.findByIdOptional(notification.platformId)
+                    .orElseThrow(() -> new OutboxRejectedException("Platform " + notification.platformId + " does not exist"));
+            if (platform.webhookUrl == null || platform.webhookSecret == null) {
+                LOG.errorf("Platform %s no longer has a webhook: notification %s stays in its inbox only", platform.id,
+                        notification.id);
+                throw new OutboxRejectedException("Platform " + platform.id + " no longer has a webhook");
+            }
+            target = URI.create(platform.webhookUrl);
+            keys = recipients.platformSigningKeys(platform, Instant.now());
         }
         ObjectNode body = mapper.createObjectNode();
         body.put("type", notification.kind.eventType());
         body.put("timestamp", notification.createdAt.toString());
         try {
             body.set("data", mapper.readTree(notification.payload));
-            return new Prepared(URI.create(platform.webhookUrl), mapper.writeValueAsString(body),
-                    platformService.signingKeys(platform, Instant.now()));
+            return new Prepared(target, mapper.writeValueAsString(body), keys);
         } catch (JsonProcessingException e) {
             throw new OutboxRejectedException("Notification " + notification.id + " has no valid JSON payload", e);
         }

@@ -44,7 +44,7 @@ class NotificationResourceTest {
 
         assertEquals(1, count("select count(*) from inbox_item where notification_id = '" + id + "'"));
         assertEquals(2, count("select count(*) from delivery where notification_id = '" + id + "'"));
-        assertEquals(1, count("select count(*) from outbox_message where topic = 'webhook.delivery' and aggregate_key = '"
+        assertEquals(1, count("select count(*) from outbox_message where topic = 'webhook.delivery' and aggregate_key = 'webhook:"
                 + id + "'"));
         given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/platforms/" + platform)
                 .then().statusCode(200).body("hasReceivedOrder", equalTo(true));
@@ -65,7 +65,7 @@ class NotificationResourceTest {
         assertEquals(1, count("select count(*) from notification where id = '" + id + "'"));
         assertEquals(1, count("select count(*) from inbox_item where notification_id = '" + id + "'"));
         assertEquals(2, count("select count(*) from delivery where notification_id = '" + id + "'"));
-        assertEquals(1, count("select count(*) from outbox_message where topic = 'webhook.delivery' and aggregate_key = '"
+        assertEquals(1, count("select count(*) from outbox_message where topic = 'webhook.delivery' and aggregate_key = 'webhook:"
                 + id + "'"));
     }
 
@@ -89,7 +89,7 @@ class NotificationResourceTest {
             pool.shutdown();
         }
         assertEquals(1, count("select count(*) from inbox_item where notification_id = '" + id + "'"));
-        assertEquals(1, count("select count(*) from outbox_message where topic = 'webhook.delivery' and aggregate_key = '"
+        assertEquals(1, count("select count(*) from outbox_message where topic = 'webhook.delivery' and aggregate_key = 'webhook:"
                 + id + "'"));
     }
 
@@ -116,7 +116,7 @@ class NotificationResourceTest {
         given().auth().oauth2(CASE).contentType(ContentType.JSON)
                 .body(notification(id, "REMOVAL_ORDER", platform, UUID.randomUUID(), "GB"))
                 .when().post("/api/v1/notifications").then().statusCode(202);
-        assertEquals(0, count("select count(*) from outbox_message where topic = 'webhook.delivery' and aggregate_key = '"
+        assertEquals(0, count("select count(*) from outbox_message where topic = 'webhook.delivery' and aggregate_key = 'webhook:"
                 + id + "'"));
         assertEquals(1, count("select count(*) from delivery where channel = 'INBOX' and sent_at is not null"
                 + " and notification_id = '" + id + "'"));

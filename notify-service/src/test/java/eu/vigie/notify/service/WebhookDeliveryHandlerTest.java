@@ -148,8 +148,8 @@ class WebhookDeliveryHandlerTest {
                 .body("items[1].attempts[1].error", org.hamcrest.Matchers.startsWith("connection failed"))
                 .body("items[1].attempts[2].statusCode", equalTo(200))
                 .body("items[0].status", equalTo("PENDING"));
-        assertEquals(0, Fixtures.count("select count(*) from outbox_message where aggregate_key = '" + id
-                + "' and delivered_at is null"));
+        assertEquals(0, Fixtures.count("select count(*) from outbox_message where aggregate_key in ('" + id
+                + "', 'webhook:" + id + "') and delivered_at is null"));
         assertEquals(3, hookCalls(platform).size());
         assertEquals(2, deliveryEvents(order).size());
     }

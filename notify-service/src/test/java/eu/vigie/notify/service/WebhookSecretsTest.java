@@ -39,6 +39,36 @@ class WebhookSecretsTest {
             public Duration deadSweepInterval() {
                 return Duration.ofSeconds(30);
             }
+
+            @Override
+            public Optional<String> operatorsEmail() {
+                return Optional.empty();
+            }
+
+            @Override
+            public String publicUrl() {
+                return "http://localhost:8084";
+            }
+
+            @Override
+            public String mailDomain() {
+                return "notify.vigie.invalid";
+            }
+
+            @Override
+            public Duration mailTimeout() {
+                return Duration.ofSeconds(30);
+            }
+
+            @Override
+            public java.util.Map<String, AuthorityContact> authorities() {
+                return java.util.Map.of();
+            }
+
+            @Override
+            public java.util.Map<String, RegulatorContact> regulators() {
+                return java.util.Map.of();
+            }
         };
     }
 
