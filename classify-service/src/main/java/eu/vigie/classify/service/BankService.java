@@ -19,6 +19,7 @@ import eu.vigie.classify.rest.BankUpdate;
 import eu.vigie.classify.rest.SignalLabels;
 import eu.vigie.classify.rest.SignalRequest;
 import eu.vigie.common.problem.ProblemException;
+import eu.vigie.common.vocabulary.SignalType;
 
 /** Hash banks and their signals; every change is audited in the same transaction. */
 @ApplicationScoped
@@ -32,12 +33,15 @@ public class BankService {
     private final BankSignalRepository signals;
     private final AuditTrail audit;
     private final EntityManager em;
+    private final PdqIndex pdqIndex;
 
-    public BankService(HashBankRepository banks, BankSignalRepository signals, AuditTrail audit, EntityManager em) {
+    public BankService(HashBankRepository banks, BankSignalRepository signals, AuditTrail audit, EntityManager em,
+            PdqIndex pdqIndex) {
         this.banks = banks;
         this.signals = signals;
         this.audit = audit;
         this.em = em;
+        this.pdqIndex = pdqIndex;
     }
 
     public List<HashBank> list() {
@@ -149,6 +153,9 @@ public class BankService {
             detail.put("source", signal.source);
             detail.put("batch", batch);
             audit.record(actor, "SIGNAL_ADDED", "SIGNAL", signal.id.toString(), detail);
+            if (signal.signalType == SignalType.PDQ) {
+                pdqIndex.applyAfterCommit(signal.id, signal.value, true);
+            }
         }
         return new SignalAdded(signal, inserted == 1);
     }
@@ -167,6 +174,9 @@ public class BankService {
             signal.updatedBy = actor;
             audit.record(actor, enabled ? "SIGNAL_ENABLED" : "SIGNAL_DISABLED", "SIGNAL", signal.id.toString(),
                     Map.of("bank", bankName, "enabled", Map.of("from", !enabled, "to", enabled)));
+            if (signal.signalType == SignalType.PDQ) {
+                pdqIndex.applyAfterCommit(signal.id, signal.value, enabled);
+            }
         }
         return signal;
     }

@@ -16,17 +16,17 @@ import java.util.Locale;
  * it): the module's directory is the working directory of the tests, so that is {@code ../../shared/pdq-vectors}.
  * The system property {@code vigie.pdq-vectors} overrides the location.
  */
-final class PdqVectors {
+public final class PdqVectors {
 
     /** One line of vectors.tsv. */
-    record Vector(String file, String javaHash, int javaQuality, String cppHash, Integer cppQuality,
+    public record Vector(String file, String javaHash, int javaQuality, String cppHash, Integer cppQuality,
             String publishedHash) {
     }
 
     private PdqVectors() {
     }
 
-    static Path root() {
+    public static Path root() {
         String override = System.getProperty("vigie.pdq-vectors");
         Path root = override != null ? Path.of(override)
                 : Path.of("").toAbsolutePath().resolve("../../shared/pdq-vectors").normalize();
@@ -35,7 +35,7 @@ final class PdqVectors {
         return root;
     }
 
-    static List<Vector> vectors() {
+    public static List<Vector> vectors() {
         try {
             List<String> lines = Files.readAllLines(root().resolve("vectors.tsv"));
             List<Vector> vectors = new ArrayList<>();
@@ -54,7 +54,7 @@ final class PdqVectors {
         }
     }
 
-    static byte[] bytes(String file) {
+    public static byte[] bytes(String file) {
         try {
             return Files.readAllBytes(root().resolve(file));
         } catch (IOException e) {
@@ -62,7 +62,7 @@ final class PdqVectors {
         }
     }
 
-    static String mediaType(String file) {
+    public static String mediaType(String file) {
         String lower = file.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".png")) {
             return "image/png";
@@ -73,7 +73,7 @@ final class PdqVectors {
         throw new IllegalArgumentException("No media type for " + file);
     }
 
-    static BufferedImage decode(String file) {
+    public static BufferedImage decode(String file) {
         return new ImageDecoder(100_000_000L).decode(bytes(file), mediaType(file));
     }
 
