@@ -15,15 +15,34 @@ CREATE TABLE outbox_message (
 CREATE INDEX outbox_message_due ON outbox_message (next_attempt_at) WHERE delivered_at IS NULL AND dead_at IS NULL;
 CREATE INDEX outbox_message_key ON outbox_message (aggregate_key, seq) WHERE delivered_at IS NULL AND dead_at IS NULL;
 
--- Evidence: content bytes stored once, addressed by their SHA-256.
+-- Evidence: content bytes stored once, addressed by their SHA-256. The bytes themselves live in the
+-- configured evidence store (evidence_content below, or the filesystem); this row describes them and
+-- their preservation (TCO Art. 6): kept until retain_until (six months after the case closed) or a
+-- later legal hold, then purged by the scheduled purge, which keeps this row and the custody chain.
 CREATE TABLE evidence (
     sha256             VARCHAR(64) PRIMARY KEY,
     md5                VARCHAR(32) NOT NULL,
     media_type         VARCHAR(255) NOT NULL,
     size_bytes         BIGINT NOT NULL,
-    content            BYTEA NOT NULL,
     first_seen_at      TIMESTAMPTZ NOT NULL,
-    owner_jurisdiction VARCHAR(16) NOT NULL
+    owner_jurisdiction VARCHAR(16) NOT NULL,
+    pdq                VARCHAR(64),
+    pdq_quality        INT,
+    closed_case_id     UUID,
+    case_closed_at     TIMESTAMPTZ,
+    retain_until       TIMESTAMPTZ,
+    legal_hold_until   TIMESTAMPTZ,
+    legal_hold_reasons VARCHAR(2000),
+    purged_at          TIMESTAMPTZ,
+    purge_reason       VARCHAR(500),
+    version            BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX evidence_purge_due ON evidence (retain_until) WHERE purged_at IS NULL AND retain_until IS NOT NULL;
+
+-- The bytes, when vigie.ingest.evidence-store=postgres.
+CREATE TABLE evidence_content (
+    sha256  VARCHAR(64) PRIMARY KEY REFERENCES evidence (sha256),
+    content BYTEA NOT NULL
 );
 
 -- A referral as submitted, and what became of it.
@@ -58,6 +77,11 @@ CREATE TABLE referral (
     classification_routing   VARCHAR(40),
     classified_at            TIMESTAMPTZ,
     case_linked_at           TIMESTAMPTZ,
+    case_status              VARCHAR(40),
+    deconfliction_case_id      UUID,
+    deconfliction_jurisdiction VARCHAR(16),
+    deconfliction_agency       VARCHAR(100),
+    deconfliction_status       VARCHAR(40),
     version                  BIGINT NOT NULL DEFAULT 0
 );
 CREATE INDEX referral_canonical_url ON referral USING hash (canonical_url);
@@ -69,12 +93,13 @@ CREATE TABLE custody_event (
     id           UUID PRIMARY KEY,
     sha256       VARCHAR(64) NOT NULL REFERENCES evidence (sha256),
     referral_id  UUID REFERENCES referral (id),
-    action       VARCHAR(20) NOT NULL,
+    action       VARCHAR(30) NOT NULL,
     actor        VARCHAR(300) NOT NULL,
     tenant       VARCHAR(100) NOT NULL,
     jurisdiction VARCHAR(16),
     agency       VARCHAR(100),
     token_id     VARCHAR(200),
+    detail       VARCHAR(2000),
     at           TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX custody_event_sha256 ON custody_event (sha256, at);

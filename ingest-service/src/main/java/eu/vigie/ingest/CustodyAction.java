@@ -5,5 +5,13 @@ public enum CustodyAction {
     /** The bytes were submitted with a referral (recorded for every submission, even of known bytes). */
     SUBMITTED,
     /** The bytes were read back through the evidence endpoint. */
-    READ
+    READ,
+    /** case-service reported the case closed: the retention deadline was set. */
+    CASE_CLOSED,
+    /** A legal hold was placed (or extended) on the bytes. */
+    LEGAL_HOLD_SET,
+    /** The legal hold was released. */
+    LEGAL_HOLD_RELEASED,
+    /** The scheduled purge deleted the bytes once their preservation had expired. */
+    PURGED
 }

@@ -32,7 +32,7 @@ public class CustodyEvent extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public CustodyAction action;
 
-    /** {@code tenant:username}, as {@code Caller.subject()} names it. */
+    /** {@code tenant:username}, as {@code Caller.subject()} names it; {@code system} for the scheduled purge. */
     public String actor;
 
     public String tenant;
@@ -44,6 +44,9 @@ public class CustodyEvent extends PanacheEntityBase {
     /** The {@code jti} of the access token used. */
     @Column(name = "token_id")
     public String tokenId;
+
+    /** What the action was about, in words (a legal hold's reasons, the purge's ground); null for submissions and reads. */
+    public String detail;
 
     public Instant at;
 }

@@ -2,18 +2,21 @@ package eu.vigie.ingest;
 
 import java.time.Instant;
 
-import jakarta.persistence.Basic;
+import java.util.UUID;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * Content bytes preserved as evidence, stored once and addressed by their SHA-256. The jurisdiction
- * of the first submission owns them.
+ * Content bytes preserved as evidence, stored once and addressed by their SHA-256 (the bytes live in
+ * the configured {@code EvidenceStore}). The jurisdiction of the first submission owns them. They are
+ * preserved (TCO Art. 6) until {@link #retainUntil}, set when the case closes, or a later legal hold;
+ * the purge then deletes the bytes and keeps this description and the chain of custody.
  */
 @Entity
 @Table(name = "evidence")
@@ -32,12 +35,47 @@ public class Evidence extends PanacheEntityBase {
     @Column(name = "size_bytes")
     public long sizeBytes;
 
-    @Basic(fetch = FetchType.LAZY)
-    public byte[] content;
-
     @Column(name = "first_seen_at")
     public Instant firstSeenAt;
 
     @Column(name = "owner_jurisdiction")
     public String ownerJurisdiction;
+
+    /** PDQ of an image (64 hex), computed by classify-service during the hand-off; null otherwise. */
+    public String pdq;
+
+    @Column(name = "pdq_quality")
+    public Integer pdqQuality;
+
+    /** The case whose closure set {@link #retainUntil}. */
+    @Column(name = "closed_case_id")
+    public UUID closedCaseId;
+
+    @Column(name = "case_closed_at")
+    public Instant caseClosedAt;
+
+    /** The end of preservation after the case closed; null while the case is open (kept indefinitely). */
+    @Column(name = "retain_until")
+    public Instant retainUntil;
+
+    /** A legal hold keeps the bytes until this time even if {@link #retainUntil} has passed. */
+    @Column(name = "legal_hold_until")
+    public Instant legalHoldUntil;
+
+    @Column(name = "legal_hold_reasons")
+    public String legalHoldReasons;
+
+    /** When the purge deleted the bytes; null while they are preserved. */
+    @Column(name = "purged_at")
+    public Instant purgedAt;
+
+    @Column(name = "purge_reason")
+    public String purgeReason;
+
+    @Version
+    public long version;
+
+    public boolean purged() {
+        return purgedAt != null;
+    }
 }

@@ -105,6 +105,23 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "case_linked_at")
     public Instant caseLinkedAt;
 
+    /** The case's status as case-service answered the intake. */
+    @Column(name = "case_status")
+    public String caseStatus;
+
+    /** The case of the same content owned by another jurisdiction, if any: its id, owner, agency and status. */
+    @Column(name = "deconfliction_case_id")
+    public UUID deconflictionCaseId;
+
+    @Column(name = "deconfliction_jurisdiction")
+    public String deconflictionJurisdiction;
+
+    @Column(name = "deconfliction_agency")
+    public String deconflictionAgency;
+
+    @Column(name = "deconfliction_status")
+    public String deconflictionStatus;
+
     @Version
     public long version;
 

@@ -19,7 +19,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * notify-, classify- and case-service stood in by one WireMock server (their paths do not
  * overlap). Default answers: notify knows the platform {@code examplevideo} serving
  * {@code examplevideo.test} and its subdomains, and fails with 503 for {@code down.test};
- * classify answers a verdict echoing the referral id; case answers the case {@link #CASE_ID}.
+ * classify answers a verdict echoing the referral id and hashes every image to {@link #DEFAULT_PDQ}; case answers the case {@link #CASE_ID}.
  * Tests add stubs of higher priority (lower number) to change an answer.
  */
 public class Neighbours implements QuarkusTestResourceLifecycleManager {
@@ -29,6 +29,8 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
     public static final String PLATFORM = "examplevideo";
     public static final String PLATFORM_HOST = "examplevideo.test";
     public static final String DOWN_HOST = "down.test";
+    /** The PDQ classify-service's hashing answers by default. */
+    public static final String DEFAULT_PDQ = "f".repeat(16) + "0".repeat(48);
 
     private static WireMockServer server;
 
@@ -80,6 +82,9 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
                          "entity":"Example Front","tier":"DESIGNATED_GROUP","score":87,"routing":"PRIORITY_REVIEW",
                          "matches":[],"indicators":[],"explanations":["test verdict"],"classifiedAt":"2026-11-29T10:00:00Z"}
                         """.formatted(CLASSIFICATION_ID)).withTransformers("response-template")));
+        server.stubFor(post(urlPathEqualTo("/api/v1/hashes")).atPriority(10)
+                .willReturn(json(200, """
+                        {"pdq":"%s","quality":100,"md5":null,"sha256":null}""".formatted(DEFAULT_PDQ))));
         server.stubFor(post(urlPathEqualTo("/api/v1/intake/referrals")).atPriority(10)
                 .willReturn(json(201, """
                         {"caseId":"%s","created":true,"ownerJurisdiction":"GB","status":"OPEN"}""".formatted(CASE_ID))));

@@ -1,6 +1,8 @@
 package eu.vigie.ingest.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Period;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +32,38 @@ public interface IngestConfig {
     @WithDefault("10000")
     int platformCacheSize();
 
-    /** How many referrals one batch may hold; the lines after are answered 413 and not submitted. */
-    @WithDefault("1000")
+    /**
+     * How many referrals one batch may hold; the lines after are answered 413 and not submitted. The
+     * batch is streamed (one line in memory at a time), so the cap bounds the duration of a request, not memory.
+     */
+    @WithDefault("100000")
     int batchMaxLines();
+
+    /** The most pixels (width x height, read from the header only) an image may declare; more is 422. */
+    @WithDefault("250000000")
+    long maxImagePixels();
+
+    /** Where the evidence bytes are kept: {@code postgres} (table evidence_content) or {@code filesystem}. */
+    @WithDefault("postgres")
+    EvidenceStoreKind evidenceStore();
+
+    /** The root folder of the filesystem evidence store (required when evidence-store is filesystem). */
+    Optional<Path> evidenceDirectory();
+
+    /** How long evidence is preserved after its case closed (TCO Art. 6: six months). */
+    @WithDefault("P6M")
+    Period retentionAfterCaseClosed();
+
+    /** How often the purge of expired evidence runs. */
+    @WithDefault("1h")
+    Duration purgeEvery();
+
+    /** How many pieces of evidence one purge transaction deletes at most. */
+    @WithDefault("100")
+    int purgeBatchSize();
+
+    enum EvidenceStoreKind {
+        POSTGRES,
+        FILESYSTEM
+    }
 }

@@ -1,13 +1,16 @@
 package eu.vigie.ingest.rest;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -24,6 +27,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.vigie.common.problem.ProblemException;
@@ -118,19 +121,24 @@ public class ReferralResource {
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             InputStream body) throws IOException {
         String key = idempotencyKey(idempotencyKey, 240);
-        StringBuilder out = new StringBuilder();
-        List<JsonProcessingException> failures = new ArrayList<>();
-        batches.submit(body, key, Actor.of(caller), "/api/v1/referrals/batch", result -> {
-            try {
-                out.append(mapper.writeValueAsString(result)).append('\n');
-            } catch (JsonProcessingException e) {
-                failures.add(e);
-            }
-        });
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException("A batch result could not be written", failures.get(0));
-        }
-        return Response.ok(out.toString()).type(NDJSON).build();
+        Actor actor = Actor.of(caller);
+        // Refused before the answer starts, so that a caller who may not submit gets a plain 403.
+        batches.checkMaySubmit(actor);
+        // Streamed: a line is read, submitted and its result written before the next line is read.
+        StreamingOutput results = output -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            batches.submit(body, key, actor, "/api/v1/referrals/batch", result -> {
+                try {
+                    writer.write(mapper.writeValueAsString(result));
+                    writer.write('\n');
+                    writer.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("The batch's reader went away", e);
+                }
+            });
+            writer.flush();
+        };
+        return Response.ok(results).type(NDJSON).build();
     }
 
     @GET

@@ -35,11 +35,21 @@ public record ReferralView(
         String reference,
         String notes,
         @Schema(description = "classify-service's verdict in brief, once given")
-        ClassificationSummary classification) {
+        ClassificationSummary classification,
+        @Schema(description = "When the same content already has a case owned by another jurisdiction: that case's "
+                + "id, owning jurisdiction and agency, and status; nothing more. Null otherwise.")
+        Deconfliction deconfliction) {
+
+    /** The case of the same content that another jurisdiction owns. */
+    @Schema(name = "Deconfliction")
+    public record Deconfliction(UUID caseId, String ownerJurisdiction, String ownerAgency, String status) {
+    }
 
     public static ReferralView of(Referral r) {
         return new ReferralView(r.id, r.status, r.url, r.canonicalUrl, r.platformId, r.platformKnown, r.contentType,
                 r.signals(), r.duplicateOf, r.caseId, r.jurisdiction, r.agency, r.submittedBy, r.submittedAt,
-                r.language, r.observedAt, r.reference, r.notes, ClassificationSummary.of(r));
+                r.language, r.observedAt, r.reference, r.notes, ClassificationSummary.of(r),
+                r.deconflictionCaseId == null ? null : new Deconfliction(r.deconflictionCaseId,
+                        r.deconflictionJurisdiction, r.deconflictionAgency, r.deconflictionStatus));
     }
 }

@@ -53,7 +53,15 @@ public class BatchSubmission {
         this.config = config;
     }
 
-    /** Submits every line, handing each result to {@code results} in order. */
+    /** 403 unless the actor may submit referrals. */
+    public void checkMaySubmit(Actor actor) {
+        referrals.checkMaySubmit(actor);
+    }
+
+    /**
+     * Submits every line as it is read, handing each result to {@code results} in order before the
+     * next line is read: memory holds one line, whatever the size of the batch.
+     */
     public void submit(InputStream body, String idempotencyKey, Actor actor, String instance, Consumer<BatchResult> results)
             throws IOException {
         referrals.checkMaySubmit(actor);

@@ -15,6 +15,7 @@ import eu.vigie.ingest.CustodyAction;
 import eu.vigie.ingest.CustodyEvent;
 import eu.vigie.ingest.Evidence;
 import eu.vigie.ingest.repository.EvidenceRepository;
+import eu.vigie.ingest.repository.EvidenceStore;
 import eu.vigie.ingest.repository.ReferralRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -35,8 +36,10 @@ public class EvidenceService {
 
     private final EvidenceRepository evidence;
     private final ReferralRepository referrals;
+    private final EvidenceStore store;
 
-    public EvidenceService(EvidenceRepository evidence, ReferralRepository referrals) {
+    public EvidenceService(EvidenceRepository evidence, ReferralRepository referrals, EvidenceStore store) {
+        this.store = store;
         this.evidence = evidence;
         this.referrals = referrals;
     }
@@ -56,7 +59,14 @@ public class EvidenceService {
             event.tokenId = actor.tokenId();
             event.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
             event.persist();
-            return new Content(found.sha256, found.md5, found.mediaType, found.content);
+            if (found.purged()) {
+                throw new ProblemException(410, "evidence-purged", "Evidence purged", "The bytes of evidence "
+                        + found.sha256 + " were purged at " + found.purgedAt + " (" + found.purgeReason
+                        + "); their description and chain of custody are kept");
+            }
+            byte[] bytes = store.get(found.sha256).orElseThrow(() -> new IllegalStateException(
+                    "The evidence store holds no bytes for described evidence " + found.sha256));
+            return new Content(found.sha256, found.md5, found.mediaType, bytes);
         });
     }
 

@@ -32,8 +32,10 @@ import eu.vigie.ingest.CustodyAction;
 import eu.vigie.ingest.CustodyEvent;
 import eu.vigie.ingest.Referral;
 import eu.vigie.ingest.ReferralStatus;
+import eu.vigie.ingest.client.CaseIntakeAnswer;
 import eu.vigie.ingest.config.IngestConfig;
 import eu.vigie.ingest.repository.EvidenceRepository;
+import eu.vigie.ingest.repository.EvidenceStore;
 import eu.vigie.ingest.repository.IdempotencyRepository;
 import eu.vigie.ingest.repository.ReferralRepository;
 import eu.vigie.ingest.rest.MediaPayload;
@@ -80,10 +82,12 @@ public class ReferralService {
     private final ObjectMapper mapper;
     private final IngestConfig config;
     private final EntityManager em;
+    private final EvidenceStore store;
 
     public ReferralService(UrlCanonicalizer canonicalizer, PlatformIdentifier platforms, ReferralRepository referrals,
             EvidenceRepository evidence, IdempotencyRepository idempotency, Outbox outbox, ObjectMapper mapper,
-            IngestConfig config, EntityManager em) {
+            IngestConfig config, EntityManager em, EvidenceStore store) {
+        this.store = store;
         this.canonicalizer = canonicalizer;
         this.platforms = platforms;
         this.referrals = referrals;
@@ -144,6 +148,9 @@ public class ReferralService {
         if (request.observedAt() != null && request.observedAt().isAfter(Instant.now().plus(CLOCK_SKEW))) {
             throw ProblemException.invalidField("observedAt", "must not be in the future");
         }
+        checkNoControlCharacters("text", request.text(), true);
+        checkNoControlCharacters("notes", request.notes(), true);
+        checkNoControlCharacters("reference", request.reference(), false);
         byte[] content = null;
         String mediaType = null;
         switch (type) {
@@ -176,6 +183,7 @@ public class ReferralService {
                     throw ProblemException.invalidField("media.mediaType", "must be a video/* type for a VIDEO");
                 }
                 content = decode(media.dataBase64());
+                checkBytesAreWhatIsDeclared(content, mediaType);
             }
         }
         PlatformIdentification platform = platforms.identify(request.platformId(),
@@ -222,8 +230,10 @@ public class ReferralService {
         r.submittedAt = now;
         r.duplicateOf = referrals.earliestOfSameContent(p.canonicalUrl(), p.sha256()).map(d -> d.id).orElse(null);
         if (p.content() != null) {
-            evidence.storeIfAbsent(p.sha256(), p.md5(), p.mediaType(), p.content(), now, actor.jurisdiction());
+            evidence.describeIfAbsent(p.sha256(), p.md5(), p.mediaType(), p.content().length, now, actor.jurisdiction());
+            store.put(p.sha256(), p.content());
         }
+        deconflict(r);
         referrals.persist(r);
         if (p.content() != null) {
             recordCustody(p.sha256(), r.id, CustodyAction.SUBMITTED, actor, now);
@@ -234,6 +244,34 @@ public class ReferralService {
             idempotency.complete(actor.subject(), idempotencyKey, r.id, 201, body);
         }
         return new Submission(201, r.id, body, false);
+    }
+
+    /**
+     * When the same content already has a case owned by another jurisdiction, tells the new
+     * reporter that it exists (case id, owning jurisdiction and agency, status) and nothing more.
+     * Known here when an earlier referral of the same content key has been taken into a case;
+     * otherwise the hand-off records it from case-service's intake answer.
+     */
+    private void deconflict(Referral r) {
+        referrals.earliestInCase(r.contentKey()).ifPresent(earlier -> {
+            boolean ownedElsewhere = earlier.deconflictionCaseId != null
+                    ? !earlier.deconflictionJurisdiction.equals(r.jurisdiction)
+                    : !earlier.jurisdiction.equals(r.jurisdiction);
+            if (!ownedElsewhere) {
+                return;
+            }
+            if (earlier.deconflictionCaseId != null) {
+                r.deconflictionCaseId = earlier.deconflictionCaseId;
+                r.deconflictionJurisdiction = earlier.deconflictionJurisdiction;
+                r.deconflictionAgency = earlier.deconflictionAgency;
+                r.deconflictionStatus = earlier.deconflictionStatus;
+            } else {
+                r.deconflictionCaseId = earlier.caseId;
+                r.deconflictionJurisdiction = earlier.jurisdiction;
+                r.deconflictionAgency = earlier.agency;
+                r.deconflictionStatus = earlier.caseStatus;
+            }
+        });
     }
 
     /** A referral the actor may see, or 404 (whether it exists elsewhere is not revealed). */
@@ -319,12 +357,25 @@ public class ReferralService {
         });
     }
 
-    /** Records the case the referral belongs to; moves the referral to CASE_OPENED. */
-    public void recordCase(UUID referralId, UUID caseId) {
+    /**
+     * Records the case the referral belongs to; moves the referral to CASE_OPENED. When the case is
+     * owned by another jurisdiction, records the deconfliction answer: the owning agency is the agency
+     * of the owning jurisdiction's earliest referral of the same content (the case's first referral).
+     */
+    public void recordCase(UUID referralId, CaseIntakeAnswer answer) {
+        UUID caseId = answer.caseId();
         QuarkusTransaction.requiringNew().run(() -> {
             Referral r = referrals.findById(referralId);
             if (r == null) {
                 return;
+            }
+            r.caseStatus = answer.status();
+            if (answer.ownerJurisdiction() != null && !answer.ownerJurisdiction().equals(r.jurisdiction)) {
+                r.deconflictionCaseId = caseId;
+                r.deconflictionJurisdiction = answer.ownerJurisdiction();
+                r.deconflictionAgency = referrals.earliestOfContentIn(r.contentKey(), answer.ownerJurisdiction())
+                        .map(first -> first.agency).orElse(null);
+                r.deconflictionStatus = answer.status();
             }
             if (r.caseId == null || !r.caseId.equals(caseId)) {
                 r.caseId = caseId;
@@ -362,6 +413,63 @@ public class ReferralService {
             return ByteBuffer.wrap(digest, 0, 8).getLong();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records the PDQ classify-service computed for the referral's image, on the referral and its evidence. */
+    public void recordPdq(UUID referralId, String sha256, String pdq, int quality) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Referral r = referrals.findById(referralId);
+            if (r != null && r.pdq == null) {
+                r.pdq = pdq;
+                r.pdqQuality = quality;
+            }
+            evidence.findByIdOptional(sha256).filter(e -> e.pdq == null).ifPresent(e -> {
+                e.pdq = pdq;
+                e.pdqQuality = quality;
+            });
+        });
+    }
+
+    private static void checkNoControlCharacters(String field, String value, boolean multiline) {
+        int at = ControlCharacters.firstIn(value);
+        if (at < 0 && !multiline && value != null) {
+            at = Math.max(value.indexOf('\n'), Math.max(value.indexOf('\r'), value.indexOf('\t')));
+        }
+        if (at >= 0) {
+            throw ProblemException.invalidField(field, "must not contain control characters (U+"
+                    + String.format("%04X", (int) value.charAt(at)) + " at position " + at + ")");
+        }
+    }
+
+    /**
+     * Checks that the bytes are what their declared media type says (from their magic numbers), and
+     * that an image's header declares sane dimensions (read from the header only: nothing is decoded).
+     */
+    private void checkBytesAreWhatIsDeclared(byte[] content, String mediaType) {
+        String essence = mediaType.contains(";") ? mediaType.substring(0, mediaType.indexOf(';')).strip() : mediaType;
+        MediaSniffer.Format format = MediaSniffer.sniff(content).orElseThrow(() -> ProblemException.unprocessable(
+                "unrecognised-media", "Unrecognised content", "The bytes are declared as " + essence
+                        + " but are none of the accepted formats (JPEG, PNG, GIF, BMP, WebP, MP4/QuickTime, "
+                        + "WebM/Matroska, PDF, ZIP/Office, plain UTF-8 text)"));
+        if (!format.accepts(essence)) {
+            throw ProblemException.unprocessable("media-type-mismatch", "Media type mismatch", "The bytes are "
+                    + "declared as " + essence + " but are a " + format.description());
+        }
+        if (format.isImage()) {
+            MediaSniffer.Dimensions d;
+            try {
+                d = MediaSniffer.dimensions(format, content);
+            } catch (MediaSniffer.UnreadableHeaderException e) {
+                throw ProblemException.unprocessable("unreadable-image", "Unreadable image header",
+                        "The image cannot be accepted: " + e.getMessage());
+            }
+            if (d.width() > config.maxImagePixels() || d.height() > config.maxImagePixels()
+                    || d.pixels() > config.maxImagePixels()) {
+                throw ProblemException.unprocessable("image-too-large", "Image dimensions too large",
+                        "The image header declares " + d.width() + " x " + d.height() + " pixels; at most "
+                                + config.maxImagePixels() + " pixels are accepted");
+            }
         }
     }
 

@@ -5,13 +5,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import eu.vigie.ingest.Images;
 import eu.vigie.ingest.Neighbours;
 import eu.vigie.testing.EmbeddedPostgresResource;
 import eu.vigie.testing.TestIssuers;
@@ -37,7 +37,7 @@ class EvidenceResourceTest {
 
     @Test
     void reviewerOfTheOwningJurisdictionReadsTheBytesAndTheReadIsRecorded() {
-        byte[] bytes = ("image bytes " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Images.png();
         String sha256 = submitImage(ReferralResourceTest.GB_REFERRER, bytes);
 
         byte[] read = given().auth().oauth2(GB_REVIEWER).when().get("/api/v1/evidence/" + sha256)
@@ -63,7 +63,7 @@ class EvidenceResourceTest {
 
     @Test
     void auditorReadsEvidenceOfAnyJurisdiction() {
-        byte[] bytes = ("audited " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Images.png();
         String sha256 = submitImage(TestTokens.fr("fr-referrer", "referrer"), bytes);
         given().auth().oauth2(TestTokens.operator("auditor", "auditor")).get("/api/v1/evidence/" + sha256)
                 .then().statusCode(200);
@@ -73,7 +73,7 @@ class EvidenceResourceTest {
 
     @Test
     void anotherJurisdictionCannotLearnTheEvidenceExists() {
-        byte[] bytes = ("gb only " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Images.png();
         String sha256 = submitImage(ReferralResourceTest.GB_REFERRER, bytes);
         String unknown = "0".repeat(64);
 
@@ -92,7 +92,7 @@ class EvidenceResourceTest {
 
     @Test
     void jurisdictionThatSubmittedTheSameBytesMayReadThem() {
-        byte[] bytes = ("both submitted " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Images.png();
         String sha256 = submitImage(ReferralResourceTest.GB_REFERRER, bytes);
         given().auth().oauth2(TestTokens.fr("fr-reviewer", "reviewer")).get("/api/v1/evidence/" + sha256)
                 .then().statusCode(404);
@@ -103,7 +103,7 @@ class EvidenceResourceTest {
 
     @Test
     void rolesWithoutEvidenceAccessAreRefused() {
-        byte[] bytes = ("roles " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Images.png();
         String sha256 = submitImage(ReferralResourceTest.GB_REFERRER, bytes);
         given().get("/api/v1/evidence/" + sha256).then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(ReferralResourceTest.GB_REFERRER).get("/api/v1/evidence/" + sha256).then().statusCode(403);
@@ -120,7 +120,7 @@ class EvidenceResourceTest {
 
     @Test
     void chainOfCustodyCannotBeRewritten() {
-        byte[] bytes = ("append only " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Images.png();
         String sha256 = submitImage(ReferralResourceTest.GB_REFERRER, bytes);
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
             var em = eu.vigie.ingest.CustodyEvent.getEntityManager();

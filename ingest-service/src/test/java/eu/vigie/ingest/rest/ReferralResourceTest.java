@@ -31,6 +31,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import eu.vigie.common.outbox.OutboxMessage;
+import eu.vigie.ingest.Images;
 import eu.vigie.ingest.Neighbours;
 import eu.vigie.ingest.Referral;
 import eu.vigie.testing.EmbeddedPostgresResource;
@@ -151,7 +152,7 @@ class ReferralResourceTest {
 
     @Test
     void imageIsStoredAsEvidenceWithItsHashes() throws Exception {
-        byte[] png = ("\u0089PNG fake image " + UUID.randomUUID()).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] png = Images.png();
         submit(GB_REFERRER, """
                 {"url":"%s","contentType":"IMAGE","media":{"mediaType":"image/png","dataBase64":"%s"}}
                 """.formatted(unique("img.example"), Base64.getEncoder().encodeToString(png)))
@@ -242,9 +243,7 @@ class ReferralResourceTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(413));
         // exactly at the limit is accepted
-        byte[] atLimit = new byte[1024 * 1024];
-        atLimit[0] = 7;
-        atLimit[1] = (byte) UUID.randomUUID().hashCode();
+        byte[] atLimit = Images.mp4(1024 * 1024);
         submit(GB_REFERRER, """
                 {"url":"%s","contentType":"VIDEO","media":{"mediaType":"video/mp4","dataBase64":"%s"}}
                 """.formatted(unique("a.example"), Base64.getEncoder().encodeToString(atLimit)))
@@ -531,5 +530,31 @@ class ReferralResourceTest {
             pool.shutdownNow();
         }
         assertEquals(before + 1, referrals());
+    }
+
+    @Test
+    void reporterOfContentWhoseCaseAnotherJurisdictionOwnsIsToldThatAndNothingMore() {
+        String url = unique("deconflict.example");
+        String gbId = submit(GB_REFERRER, "{\"url\":\"" + url + "\"}").statusCode(201)
+                .body("deconfliction", nullValue()).extract().path("id");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(GB_REFERRER)
+                .when().get("/api/v1/referrals/" + gbId).then().statusCode(200)
+                .body("status", equalTo("CASE_OPENED")).body("deconfliction", nullValue()));
+
+        String fr = TestTokens.fr("fr-referrer", "referrer");
+        String frId = submit(fr, "{\"url\":\"" + url + "\"}").statusCode(201)
+                .body("deconfliction.caseId", equalTo(Neighbours.CASE_ID.toString()))
+                .body("deconfliction.ownerJurisdiction", equalTo("GB"))
+                .body("deconfliction.ownerAgency", equalTo("CTIRU"))
+                .body("deconfliction.status", equalTo("OPEN"))
+                .body("deconfliction.size()", equalTo(4))
+                .extract().path("id");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(fr)
+                .when().get("/api/v1/referrals/" + frId).then().statusCode(200)
+                .body("status", equalTo("CASE_OPENED"))
+                .body("deconfliction.caseId", equalTo(Neighbours.CASE_ID.toString()))
+                .body("deconfliction.ownerJurisdiction", equalTo("GB"))
+                .body("deconfliction.ownerAgency", equalTo("CTIRU"))
+                .body("deconfliction.status", equalTo("OPEN")));
     }
 }

@@ -96,6 +96,36 @@ class PlatformIdentifierTest {
             public int batchMaxLines() {
                 return 10;
             }
+
+            @Override
+            public long maxImagePixels() {
+                return 1_000_000;
+            }
+
+            @Override
+            public EvidenceStoreKind evidenceStore() {
+                return EvidenceStoreKind.POSTGRES;
+            }
+
+            @Override
+            public Optional<java.nio.file.Path> evidenceDirectory() {
+                return Optional.empty();
+            }
+
+            @Override
+            public java.time.Period retentionAfterCaseClosed() {
+                return java.time.Period.ofMonths(6);
+            }
+
+            @Override
+            public Duration purgeEvery() {
+                return Duration.ofHours(1);
+            }
+
+            @Override
+            public int purgeBatchSize() {
+                return 100;
+            }
         };
     }
 
