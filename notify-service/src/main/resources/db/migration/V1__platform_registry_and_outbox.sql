@@ -47,6 +47,8 @@ CREATE TABLE notification (
     recipient_type  VARCHAR(20) NOT NULL,
     recipient       VARCHAR(64) NOT NULL,
     platform_id     VARCHAR(64) REFERENCES platform (id),
+    -- AUTHORITY: the platform the notice is about, as the sender named it (not necessarily registered)
+    platform_concerned VARCHAR(64),
     subject_type    VARCHAR(50) NOT NULL,
     subject_id      UUID NOT NULL,
     jurisdiction    VARCHAR(2) NOT NULL,

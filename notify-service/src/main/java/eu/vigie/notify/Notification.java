@@ -39,6 +39,10 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "platform_id")
     public String platformId;
 
+    /** For an authority: the platform the notice is about, as the sender named it in {@code platformId}. */
+    @Column(name = "platform_concerned")
+    public String platformConcerned;
+
     @Column(name = "subject_type")
     public String subjectType;
 

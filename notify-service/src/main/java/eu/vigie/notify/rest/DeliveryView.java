@@ -14,7 +14,9 @@ import eu.vigie.notify.RecipientType;
 /** The proof of one delivery: what, to whom, by which channel, when sent and received, and every attempt. */
 @Schema(name = "Delivery")
 public record DeliveryView(UUID id, UUID notificationId, NotificationKind kind, RecipientType recipientType,
-        String recipient, String platformId, String subjectType, UUID subjectId, String jurisdiction,
+        String recipient, String platformId,
+        @Schema(description = "AUTHORITY: the platform the notice is about, as the sender named it") String platformConcerned,
+        String subjectType, UUID subjectId, String jurisdiction,
         DeliveryChannel channel, String target, DeliveryStatus status, Instant createdAt, Instant sentAt,
         Instant receivedAt, Instant deadAt,
         @Schema(description = "What the record must say beside its times, e.g. that an e-mail is not a receipt") String note,

@@ -17,7 +17,8 @@ import eu.vigie.notify.RecipientType;
  * What a neighbour asks notify-service to deliver; idempotent by {@code id}, which the sender chooses.
  * A platform is addressed by {@code platformId} (or {@code recipientType} PLATFORM with
  * {@code recipient} the platform id); an authority by {@code recipientType} AUTHORITY with
- * {@code recipient} its jurisdiction and no {@code platformId}.
+ * {@code recipient} its jurisdiction, where {@code platformId}, if given, names the platform the
+ * notice is about (kept as {@code platformConcerned}; the platform is not told).
  */
 @Schema(name = "NotificationRequest")
 public record NotificationRequest(
@@ -26,7 +27,8 @@ public record NotificationRequest(
         @Schema(description = "PLATFORM (default) or AUTHORITY") RecipientType recipientType,
         @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,63}|[A-Z]{2}", message = "must be a platform id or, for an authority, an ISO 3166-1 alpha-2 code")
         @Schema(description = "The platform id, or for an AUTHORITY the jurisdiction whose authority is addressed (e.g. IE)") String recipient,
-        @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,63}", message = "must be a registered platform's id") String platformId,
+        @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,63}", message = "must be a platform's id")
+        @Schema(description = "PLATFORM: the recipient; AUTHORITY: optional, the platform the notice is about") String platformId,
         @NotBlank @Pattern(regexp = "[A-Z][A-Z_]{0,49}", message = "must be an upper-case type name such as REMOVAL_ORDER") String subjectType,
         @NotNull UUID subjectId,
         @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String jurisdiction,

@@ -49,7 +49,8 @@ public class DeliveryQueryService {
     }
 
     private static DeliveryView view(Delivery d, Notification n, List<DeliveryAttempt> attempts) {
-        return new DeliveryView(d.id, n.id, n.kind, n.recipientType, n.recipient, n.platformId, n.subjectType,
+        return new DeliveryView(d.id, n.id, n.kind, n.recipientType, n.recipient, n.platformId, n.platformConcerned,
+                n.subjectType,
                 n.subjectId, n.jurisdiction, d.channel, d.target, d.status, d.createdAt, d.sentAt, d.receivedAt,
                 d.deadAt, d.note, d.messageId,
                 attempts.stream().map(a -> new DeliveryView.Attempt(a.attemptedAt, a.target, a.statusCode, a.latencyMs,

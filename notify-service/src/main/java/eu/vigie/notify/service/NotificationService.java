@@ -105,6 +105,8 @@ public class NotificationService {
                                     ? "vigie.notify.regulators." + recipient.id() + ".email"
                                     : "vigie.notify.authorities." + recipient.id() + ".email or .webhook-url")
                                     + " is configured"));
+            // case-service may name the platform the notice is about: kept, but it is not the recipient.
+            notification.platformConcerned = request.platformId();
             notifications.persist(notification);
             toAuthority(notification, contact, now);
         }
@@ -174,9 +176,6 @@ public class NotificationService {
                     request.kind() + " notifications go to " + request.kind().recipientTypes() + ", not " + type);
         }
         if (type == RecipientType.AUTHORITY) {
-            if (request.platformId() != null) {
-                throw ProblemException.invalidField("platformId", "must be absent when recipientType is AUTHORITY");
-            }
             if (request.recipient() == null || !request.recipient().matches("[A-Z]{2}")) {
                 throw ProblemException.invalidField("recipient",
                         "must be the ISO 3166-1 alpha-2 code of the authority's jurisdiction when recipientType is AUTHORITY");
@@ -200,6 +199,8 @@ public class NotificationService {
     private Notification replay(Notification stored, NotificationRequest request, Recipient recipient) {
         boolean same = stored.kind == request.kind() && stored.recipientType == recipient.type()
                 && stored.recipient.equals(recipient.id())
+                && (recipient.type() == RecipientType.PLATFORM
+                        || java.util.Objects.equals(stored.platformConcerned, request.platformId()))
                 && stored.subjectType.equals(request.subjectType()) && stored.subjectId.equals(request.subjectId())
                 && stored.jurisdiction.equals(request.jurisdiction()) && read(stored.payload).equals(request.payload());
         if (!same) {

@@ -143,9 +143,8 @@ class NotificationRecipientTest {
         // No contact point is configured for Portugal's authority.
         send(Fixtures.authorityNotification(ids[2], "CROSS_BORDER_COPY", "PT", order)).statusCode(422)
                 .contentType("application/problem+json");
-        // An authority has no platformId.
-        send(Fixtures.authorityNotification(ids[3], "CROSS_BORDER_COPY", "IE", order)
-                .replace("\"recipient\":\"IE\"", "\"recipient\":\"IE\",\"platformId\":\"" + platform + "\""))
+        // An authority's jurisdiction is a country code.
+        send(Fixtures.authorityNotification(ids[3], "CROSS_BORDER_COPY", "ie", order))
                 .statusCode(400).contentType("application/problem+json");
         // platformId and recipient must agree.
         send(kindToPlatform(ids[4], "REMOVAL_ORDER", platform, order)
@@ -156,6 +155,35 @@ class NotificationRecipientTest {
         for (UUID id : ids) {
             assertEquals(0, Fixtures.count("select count(*) from notification where id = '" + id + "'"));
         }
+    }
+
+    @Test
+    void platformNamedOnAnAuthorityNoticeIsKeptButNotTold() {
+        String platform = Fixtures.uniqueId("concerned");
+        Fixtures.registerPlatform(platform, null);
+        UUID id = UUID.randomUUID();
+        UUID order = UUID.randomUUID();
+        String body = Fixtures.authorityNotification(id, "BREACH_NOTICE", "IE", order)
+                .replace("\"recipient\":\"IE\"", "\"recipient\":\"IE\",\"platformId\":\"" + platform + "\"");
+
+        send(body).statusCode(202);
+        send(body).statusCode(202);
+        send(body.replace(platform, "someone-else")).statusCode(422).contentType("application/problem+json");
+
+        given().auth().oauth2(TestTokens.admin()).queryParam("subjectId", order.toString())
+                .when().get("/api/v1/deliveries")
+                .then().statusCode(200)
+                .body("items.channel", contains("EMAIL"))
+                .body("items[0].recipientType", equalTo("AUTHORITY"))
+                .body("items[0].recipient", equalTo("IE"))
+                .body("items[0].platformId", nullValue())
+                .body("items[0].platformConcerned", equalTo(platform));
+        given().auth().oauth2(TestTokens.platform(platform)).when().get("/api/v1/inbox")
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
+        // The platform concerned need not be registered.
+        send(Fixtures.authorityNotification(UUID.randomUUID(), "BREACH_NOTICE", "IE", UUID.randomUUID())
+                .replace("\"recipient\":\"IE\"", "\"recipient\":\"IE\",\"platformId\":\"unregistered-one\""))
+                .statusCode(202);
     }
 
     @Test

@@ -83,6 +83,39 @@ class DeadDeliveryNoticeTest {
     }
 
     @Test
+    void emailGivenUpIsDeadAndTheOperatorsNoticeWaitsForTheMailServer() throws Exception {
+        String platform = Fixtures.uniqueId("mailgone");
+        String address = "abuse@" + platform + ".test";
+        Fixtures.registerEmailPlatform(platform, address, "[\"en\"]");
+        UUID id = UUID.randomUUID();
+        UUID order = UUID.randomUUID();
+        String delivery;
+        SmtpServer.stop();
+        try {
+            Fixtures.notifyOrder(id, platform, order, "GB");
+            await().atMost(WAIT).until(() -> attempts(id) >= 1);
+            assertEquals(1, Fixtures.update("update outbox_message set created_at = now() - interval '8 days'"
+                    + " where aggregate_key = 'email:" + id + "'"));
+            await().atMost(WAIT).until(() -> Fixtures.sql("select status from delivery where channel = 'EMAIL'"
+                    + " and notification_id = '" + id + "'"), "DEAD"::equals);
+            delivery = Fixtures.sql("select id from delivery where channel = 'EMAIL' and notification_id = '" + id + "'")
+                    .toString();
+            // The notice to the operators cannot go either: it is retried, not lost.
+            await().atMost(WAIT).until(() -> Fixtures.count("select count(*) from outbox_message where topic = "
+                    + "'operator.notice' and aggregate_key = '" + delivery + "' and attempts >= 1"
+                    + " and delivered_at is null and dead_at is null") == 1);
+        } finally {
+            SmtpServer.restart();
+        }
+        MimeMessage notice = await().atMost(WAIT).until(
+                () -> SmtpServer.messagesTo(WireMockNeighbours.OPERATORS).stream()
+                        .filter(m -> SmtpServer.text(m).contains(delivery)).toList(),
+                m -> m.size() == 1).get(0);
+        assertTrue(SmtpServer.text(notice).contains("mailto:" + address), SmtpServer.text(notice));
+        assertTrue(SmtpServer.messagesTo(address).isEmpty(), "a dead delivery is not sent any more");
+    }
+
+    @Test
     void deadAfterShorterThanTwentyFourHoursIsRefused() {
         IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> DeadLetterPolicy.check(Duration.ofHours(23).plusMinutes(59)));
