@@ -175,7 +175,11 @@ public final class PdqHasher {
             int windowAlongColumns) {
         float[] sums = new float[width];
         for (int pass = 0; pass < JAROSZ_PASSES; pass++) {
-            for (int i = 0; i < height; i++) {
+            int i = 0;
+            for (; i + 4 <= height; i += 4) {
+                boxAlongFourRows(buffer1, buffer2, i * width, width, windowAlongRows);
+            }
+            for (; i < height; i++) {
                 boxAlongRow(buffer1, buffer2, i * width, width, windowAlongRows);
             }
             boxAlongColumns(buffer2, buffer1, height, width, windowAlongColumns, sums);
@@ -212,6 +216,74 @@ public final class PdqHasher {
             sum -= in[li++];
             current--;
             out[oi++] = sum / current;
+        }
+    }
+
+    /**
+     * {@link #boxAlongRow} on four consecutive rows at once: each row keeps its own running sum with exactly the
+     * reference's operations in the reference's order, interleaved only so the processor can overlap the four
+     * dependency chains.
+     */
+    private static void boxAlongFourRows(float[] in, float[] out, int offset, int length, int window) {
+        int half = (window + 2) / 2;
+        int phase1 = half - 1;
+        int phase2 = window - half + 1;
+        int phase3 = length - window;
+        int phase4 = half - 1;
+        int o0 = offset;
+        int o1 = offset + length;
+        int o2 = offset + 2 * length;
+        int o3 = offset + 3 * length;
+        int li = 0;
+        int ri = 0;
+        int oi = 0;
+        float s0 = 0.0f;
+        float s1 = 0.0f;
+        float s2 = 0.0f;
+        float s3 = 0.0f;
+        int current = 0;
+        for (int k = 0; k < phase1; k++, ri++) {
+            s0 += in[o0 + ri];
+            s1 += in[o1 + ri];
+            s2 += in[o2 + ri];
+            s3 += in[o3 + ri];
+            current++;
+        }
+        for (int k = 0; k < phase2; k++, ri++, oi++) {
+            s0 += in[o0 + ri];
+            s1 += in[o1 + ri];
+            s2 += in[o2 + ri];
+            s3 += in[o3 + ri];
+            current++;
+            out[o0 + oi] = s0 / current;
+            out[o1 + oi] = s1 / current;
+            out[o2 + oi] = s2 / current;
+            out[o3 + oi] = s3 / current;
+        }
+        for (int k = 0; k < phase3; k++, ri++, li++, oi++) {
+            s0 += in[o0 + ri];
+            s1 += in[o1 + ri];
+            s2 += in[o2 + ri];
+            s3 += in[o3 + ri];
+            s0 -= in[o0 + li];
+            s1 -= in[o1 + li];
+            s2 -= in[o2 + li];
+            s3 -= in[o3 + li];
+            out[o0 + oi] = s0 / current;
+            out[o1 + oi] = s1 / current;
+            out[o2 + oi] = s2 / current;
+            out[o3 + oi] = s3 / current;
+        }
+        for (int k = 0; k < phase4; k++, li++, oi++) {
+            s0 -= in[o0 + li];
+            s1 -= in[o1 + li];
+            s2 -= in[o2 + li];
+            s3 -= in[o3 + li];
+            current--;
+            out[o0 + oi] = s0 / current;
+            out[o1 + oi] = s1 / current;
+            out[o2 + oi] = s2 / current;
+            out[o3 + oi] = s3 / current;
         }
     }
 
