@@ -89,11 +89,18 @@ public final class Suite implements AutoCloseable {
                         "http://localhost:" + portOf.get(neighbour));
             }
             env.put("VIGIE_NOTIFY_WEBHOOK_ALLOW_LIST", "127.0.0.1,localhost,::1");
+            // No SMTP server on a laptop: e-mails (to platforms without a webhook, authorities,
+            // regulators, operators) go to Quarkus' mock mailbox and are written to the service's log.
+            env.put("QUARKUS_MAILER_MOCK", "true");
             // Production logs are JSON for collectors; on a laptop a person reads them.
             env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
             env.put("VIGIE_NOTIFY_SECRET_KEY", notifySecretKey);
             Path jar = repository.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-            Map<String, String> properties = name.equals("case-service") ? demoAuthorities() : Map.of();
+            Map<String, String> properties = switch (name) {
+                case "case-service" -> demoAuthorities();
+                case "notify-service" -> demoContactPoints();
+                default -> Map.of();
+            };
             services.put(name, track(new ServiceProcess(name, jar, portOf.get(name), env, properties,
                     logs.resolve(name + ".log"))));
         }
@@ -125,6 +132,17 @@ public final class Suite implements AutoCloseable {
         p.put(fr + "redress-body", "Tribunal administratif (demonstration locale)");
         p.put(fr + "redress-deadline", "P2M");
         p.put(fr + "redress-legal-reference", "Reglement (UE) 2021/784, art. 9 (demonstration locale)");
+        return p;
+    }
+
+    /** Where notify-service sends cross-border copies and breach notices in the local demo. */
+    static Map<String, String> demoContactPoints() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("vigie.notify.authorities.GB.email", "home-authority-gb-demo@vigie.invalid");
+        p.put("vigie.notify.authorities.FR.email", "home-authority-fr-demo@vigie.invalid");
+        p.put("vigie.notify.regulators.GB.email", "ofcom-demo@vigie.invalid");
+        p.put("vigie.notify.regulators.FR.email", "arcom-demo@vigie.invalid");
+        p.put("vigie.notify.operators-email", "operators-demo@vigie.invalid");
         return p;
     }
 
