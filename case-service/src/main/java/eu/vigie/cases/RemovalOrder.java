@@ -160,6 +160,31 @@ public class RemovalOrder extends PanacheEntityBase {
     @Column(name = "withdrawal_reasons")
     public String withdrawalReasons;
 
+    /** While PENDING_PRE_NOTICE: when the 12 hours of the pre-notice end and the order is released. */
+    @Column(name = "pre_notice_until")
+    public Instant preNoticeUntil;
+
+    /** When the order left for the provider (at issue, or at the end of the pre-notice). */
+    @Column(name = "released_at")
+    public Instant releasedAt;
+
+    /** The home authority's scrutiny (Art. 4(4)): UPHELD or REVOKED, with reasons. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "scrutiny_decision")
+    public ScrutinyDecision scrutinyDecision;
+
+    @Column(name = "scrutiny_reasons")
+    public String scrutinyReasons;
+
+    @Column(name = "scrutinised_at")
+    public Instant scrutinisedAt;
+
+    @Column(name = "scrutinised_by")
+    public String scrutinisedBy;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

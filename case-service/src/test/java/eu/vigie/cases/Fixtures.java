@@ -28,6 +28,10 @@ public final class Fixtures {
     public static final String AUDITOR = TestTokens.operator("auditor", "auditor");
     public static final String INGEST = TestTokens.service("ingest-service");
     public static final String NOTIFY = TestTokens.service("notify-service");
+    public static final String GB_REGULATOR = TestTokens.gb("gb-regulator", "regulator");
+    public static final String FR_REGULATOR = TestTokens.fr("fr-regulator", "regulator");
+    public static final String GB_SCRUTINEER = TestTokens.gb("gb-scrutineer", "scrutineer");
+    public static final String FR_SCRUTINEER = TestTokens.fr("fr-scrutineer", "scrutineer");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -125,6 +129,63 @@ public final class Fixtures {
                          "receivedAt":"%s"}
                         """.formatted(feedbackId, receivedAt))
                 .when().post("/api/v1/removal-orders/{id}/feedback", orderId).then();
+    }
+
+    /** A fresh platform id, registered in the notify-service stand-in with the given home state and history. */
+    public static String platform(String homeJurisdiction, boolean hasReceivedOrder) {
+        byte[] bytes = new byte[5];
+        RANDOM.nextBytes(bytes);
+        String id = "p-" + HexFormat.of().formatHex(bytes);
+        NotifyServiceMock.platform(id, homeJurisdiction, hasReceivedOrder);
+        return id;
+    }
+
+    /** A GB case about content on {@code platformId}, assessed as terrorist content by gb-reviewer. */
+    public static String confirmedGbCaseOn(String platformId) {
+        String body = referral(UUID.randomUUID(), "GB", "CTIRU", contentKey(), "DESIGNATED_GROUP", 80)
+                .replace("\"platformId\":\"examplevideo\"", "\"platformId\":\"" + platformId + "\"");
+        String caseId = intake(body).statusCode(201).extract().path("caseId");
+        assess(GB_REVIEWER, caseId, assessment("TERRORIST_CONTENT", "[\"INCITEMENT\"]")).statusCode(200);
+        return caseId;
+    }
+
+    public static ValidatableResponse annexII(String orderId, String platformId, UUID feedbackId, Instant actionAt) {
+        return given().auth().oauth2(NOTIFY).contentType(ContentType.JSON)
+                .body("""
+                        {"feedbackId":"%s","platformId":"%s","form":"ANNEX_II","action":"REMOVED",
+                         "actionAt":"%s","reference":"TKT-1","receivedAt":"%s"}
+                        """.formatted(feedbackId, platformId, actionAt, actionAt))
+                .when().post("/api/v1/removal-orders/{id}/feedback", orderId).then();
+    }
+
+    public static ValidatableResponse annexIII(String orderId, String platformId, UUID feedbackId, Instant receivedAt) {
+        return given().auth().oauth2(NOTIFY).contentType(ContentType.JSON)
+                .body("""
+                        {"feedbackId":"%s","platformId":"%s","form":"ANNEX_III","reference":"TKT-2",
+                         "reason":"FORCE_MAJEURE","explanation":"Data centre flooded","receivedAt":"%s"}
+                        """.formatted(feedbackId, platformId, receivedAt))
+                .when().post("/api/v1/removal-orders/{id}/feedback", orderId).then();
+    }
+
+    /** The notifications with this id that reached the notify-service stand-in. */
+    public static int notificationsWithId(Object notificationId) {
+        return NotifyServiceMock.server().findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/v1/notifications"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.id",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo(notificationId.toString()))))
+                .size();
+    }
+
+    /** How many outbox messages of {@code topic} case-service wrote for {@code key}. */
+    public static long outboxCount(String key, String topic) throws Exception {
+        return ((Number) sql("SELECT count(*) FROM outbox_message WHERE aggregate_key = '" + key + "' AND topic = '"
+                + topic + "'")).longValue();
+    }
+
+    /** How many outbox messages for {@code key} were delivered. */
+    public static long delivered(String key) throws Exception {
+        return ((Number) sql("SELECT count(*) FROM outbox_message WHERE aggregate_key = '" + key
+                + "' AND delivered_at IS NOT NULL")).longValue();
     }
 
     public static Object sql(String query) throws Exception {

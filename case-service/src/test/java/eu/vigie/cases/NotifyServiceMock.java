@@ -1,6 +1,7 @@
 package eu.vigie.cases;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
@@ -22,8 +23,26 @@ public class NotifyServiceMock implements QuarkusTestResourceLifecycleManager {
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
             up();
+            platform("examplevideo", "GB", true);
         }
         return server;
+    }
+
+    /**
+     * The registry answers for {@code platformId}: its home state and whether it has received an order.
+     * examplevideo, the platform of most tests, is established in GB and has received orders before.
+     */
+    public static void platform(String platformId, String homeJurisdiction, boolean hasReceivedOrder) {
+        server().stubFor(get(urlEqualTo("/api/v1/platforms/" + platformId)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"id":"%s","name":"%s","hostnames":["%s.example"],"homeJurisdiction":"%s",
+                         "hasReceivedOrder":%s,"languages":["en"]}
+                        """.formatted(platformId, platformId, platformId, homeJurisdiction, hasReceivedOrder))));
+    }
+
+    /** The registry fails for {@code platformId}. */
+    public static void registryDown(String platformId) {
+        server().stubFor(get(urlEqualTo("/api/v1/platforms/" + platformId)).willReturn(aResponse().withStatus(503)));
     }
 
     /** notify-service takes notifications. */

@@ -3,7 +3,9 @@ package eu.vigie.cases;
 import static eu.vigie.cases.RemovalOrderStatus.COMPLIED;
 import static eu.vigie.cases.RemovalOrderStatus.ISSUED;
 import static eu.vigie.cases.RemovalOrderStatus.OVERDUE;
+import static eu.vigie.cases.RemovalOrderStatus.PENDING_PRE_NOTICE;
 import static eu.vigie.cases.RemovalOrderStatus.RECEIVED;
+import static eu.vigie.cases.RemovalOrderStatus.REVOKED;
 import static eu.vigie.cases.RemovalOrderStatus.SENT;
 import static eu.vigie.cases.RemovalOrderStatus.SUSPENDED;
 import static eu.vigie.cases.RemovalOrderStatus.WITHDRAWN;
@@ -23,13 +25,15 @@ import eu.vigie.common.problem.ProblemException;
 class RemovalOrderStateMachineTest {
 
     private static final Map<RemovalOrderStatus, Set<RemovalOrderStatus>> LEGAL = Map.of(
-            ISSUED, EnumSet.of(SENT, WITHDRAWN),
-            SENT, EnumSet.of(RECEIVED, WITHDRAWN),
-            RECEIVED, EnumSet.of(COMPLIED, SUSPENDED, OVERDUE, WITHDRAWN),
-            SUSPENDED, EnumSet.of(RECEIVED, WITHDRAWN),
-            OVERDUE, EnumSet.of(COMPLIED),
-            COMPLIED, EnumSet.noneOf(RemovalOrderStatus.class),
-            WITHDRAWN, EnumSet.noneOf(RemovalOrderStatus.class));
+            PENDING_PRE_NOTICE, EnumSet.of(ISSUED, WITHDRAWN, REVOKED),
+            ISSUED, EnumSet.of(SENT, WITHDRAWN, REVOKED),
+            SENT, EnumSet.of(RECEIVED, WITHDRAWN, REVOKED),
+            RECEIVED, EnumSet.of(COMPLIED, SUSPENDED, OVERDUE, WITHDRAWN, REVOKED),
+            SUSPENDED, EnumSet.of(RECEIVED, WITHDRAWN, REVOKED),
+            OVERDUE, EnumSet.of(COMPLIED, REVOKED),
+            COMPLIED, EnumSet.of(REVOKED),
+            WITHDRAWN, EnumSet.noneOf(RemovalOrderStatus.class),
+            REVOKED, EnumSet.noneOf(RemovalOrderStatus.class));
 
     @Test
     void exactlyTheLegalTransitionsAreAllowed() {
@@ -49,6 +53,14 @@ class RemovalOrderStateMachineTest {
         assertEquals(409, refused.status());
         assertEquals(COMPLIED, order.status);
 
+        order.status = REVOKED;
+        assertThrows(ProblemException.class, () -> order.moveTo(ISSUED, Instant.now()));
+        assertEquals(REVOKED, order.status);
+
+        order.status = PENDING_PRE_NOTICE;
+        assertThrows(ProblemException.class, () -> order.moveTo(SENT, Instant.now()));
+        assertEquals(PENDING_PRE_NOTICE, order.status);
+
         order.status = ISSUED;
         assertThrows(ProblemException.class, () -> order.moveTo(RECEIVED, Instant.now()));
         assertEquals(ISSUED, order.status);
@@ -65,5 +77,18 @@ class RemovalOrderStateMachineTest {
         assertEquals(SUSPENDED, order.moveTo(RECEIVED, at));
         assertEquals(RECEIVED, order.moveTo(OVERDUE, at));
         assertEquals(OVERDUE, order.moveTo(COMPLIED, at));
+        assertEquals(COMPLIED, order.moveTo(REVOKED, at));
+        order.status = PENDING_PRE_NOTICE;
+        assertEquals(PENDING_PRE_NOTICE, order.moveTo(ISSUED, at));
+    }
+
+    @Test
+    void onlyOrdersStillStandingAreRevocableAndInForce() {
+        for (RemovalOrderStatus status : RemovalOrderStatus.values()) {
+            assertEquals(status.canMoveTo(REVOKED), status.revocable(), status.name());
+        }
+        assertEquals(false, REVOKED.inForce());
+        assertEquals(true, PENDING_PRE_NOTICE.inForce());
+        assertEquals(true, PENDING_PRE_NOTICE.beforeReceipt());
     }
 }

@@ -1,8 +1,10 @@
 package eu.vigie.cases.client;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -21,4 +23,9 @@ interface NotifyApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     void notify(Notification notification);
+
+    @GET
+    @Path("/platforms/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    PlatformInfo platform(@PathParam("id") String id);
 }

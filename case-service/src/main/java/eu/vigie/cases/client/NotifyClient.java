@@ -1,6 +1,9 @@
 package eu.vigie.cases.client;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -35,6 +38,23 @@ public class NotifyClient {
             }
             throw new NotifyUnavailableException("notify-service answered " + status + " for notification "
                     + notification.id());
+        }
+    }
+
+    /** The platform as notify-service's registry knows it; empty when it is not registered. */
+    @Timeout(5000)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 2000, successThreshold = 1)
+    public Optional<PlatformInfo> platform(String platformId) {
+        try {
+            return Optional.of(api.platform(platformId));
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 404) {
+                return Optional.empty();
+            }
+            throw new NotifyUnavailableException("notify-service answered " + status + " for platform " + platformId);
+        } catch (ProcessingException e) {
+            throw new NotifyUnavailableException("notify-service is unreachable: " + e.getMessage());
         }
     }
 

@@ -15,6 +15,10 @@ public interface CaseConfig {
     @WithDefault("15s")
     Duration overdueCheckInterval();
 
+    /** How often orders held for the 12-hour pre-notice are checked for release. */
+    @WithDefault("30s")
+    Duration preNoticeCheckInterval();
+
     /** Page size of the case list when the caller gives none. */
     @WithDefault("50")
     int defaultPageSize();

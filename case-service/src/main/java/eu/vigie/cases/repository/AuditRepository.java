@@ -28,6 +28,11 @@ public class AuditRepository implements PanacheRepositoryBase<AuditRecord, Long>
         return list("caseId = ?1 order by sequence", caseId);
     }
 
+    /** The records about one subject (e.g. a removal order), in order: its timeline. */
+    public List<AuditRecord> ofSubject(String subjectType, String subjectId) {
+        return list("subjectType = ?1 and subjectId = ?2 order by sequence", subjectType, subjectId);
+    }
+
     /** A batch of the chain after a sequence number, in order. */
     public List<AuditRecord> after(long sequence, int limit) {
         return find("sequence > ?1 order by sequence", sequence).page(0, limit).list();

@@ -27,6 +27,7 @@ import eu.vigie.cases.service.CaseService;
 import eu.vigie.cases.service.RemovalOrderService;
 import eu.vigie.cases.service.ReviewService;
 import eu.vigie.cases.service.Views;
+import eu.vigie.cases.service.VoluntaryReferralService;
 import eu.vigie.common.security.Caller;
 import eu.vigie.common.security.Roles;
 
@@ -43,9 +44,11 @@ public class CaseResource {
     private final AuditService audit;
     private final Views views;
     private final Caller caller;
+    private final VoluntaryReferralService voluntaryReferrals;
 
     public CaseResource(CaseService cases, ReviewService review, RemovalOrderService removalOrders,
-            AuditService audit, Views views, Caller caller) {
+            AuditService audit, Views views, Caller caller, VoluntaryReferralService voluntaryReferrals) {
+        this.voluntaryReferrals = voluntaryReferrals;
         this.cases = cases;
         this.review = review;
         this.removalOrders = removalOrders;
@@ -97,6 +100,16 @@ public class CaseResource {
     public Response issue(@PathParam("id") UUID id, @Valid RemovalOrderRequest request) {
         RemovalOrder order = removalOrders.issue(id, request);
         return Response.created(URI.create("/api/v1/removal-orders/" + order.id)).entity(views.orderView(order))
+                .build();
+    }
+
+    @POST
+    @Path("/{id}/referrals")
+    @RolesAllowed(Roles.ISSUER)
+    @Operation(summary = "Refer assessed content to its platform voluntarily (a check against the platform's own "
+            + "terms, no legal clock); the issuer must not be the assessing reviewer (four eyes)")
+    public Response refer(@PathParam("id") UUID id, @Valid VoluntaryReferralRequest request) {
+        return Response.status(Response.Status.CREATED).entity(VoluntaryReferralView.of(voluntaryReferrals.issue(id, request)))
                 .build();
     }
 

@@ -13,6 +13,6 @@ import eu.vigie.common.vocabulary.Tier;
 public record CaseView(UUID id, String ownerJurisdiction, String ownerAgency, CaseStatus status, String contentKey,
         String platformId, boolean platformKnown, List<String> urls, Tier tier, int score, JsonNode classification,
         String claimedBy, Instant claimedAt, AssessmentView assessment, List<ReferralView> referrals,
-        List<RemovalOrderView> removalOrders, List<AuditRecordView> history, Instant createdAt, Instant updatedAt,
-        long version) {
+        List<RemovalOrderView> removalOrders, List<VoluntaryReferralView> voluntaryReferrals,
+        List<AuditRecordView> history, Instant createdAt, Instant updatedAt, long version) {
 }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.vigie.cases.service.OrderLifecycleService;
 import eu.vigie.cases.service.RemovalOrderService;
+import eu.vigie.cases.service.ScrutinyService;
 import eu.vigie.cases.service.Views;
 import eu.vigie.common.security.Caller;
 import eu.vigie.common.security.Roles;
@@ -34,9 +35,11 @@ public class RemovalOrderResource {
     private final OrderLifecycleService lifecycle;
     private final Views views;
     private final Caller caller;
+    private final ScrutinyService scrutiny;
 
     public RemovalOrderResource(RemovalOrderService orders, OrderLifecycleService lifecycle, Views views,
-            Caller caller) {
+            Caller caller, ScrutinyService scrutiny) {
+        this.scrutiny = scrutiny;
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.views = views;
@@ -45,8 +48,9 @@ public class RemovalOrderResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.REFERRER, Roles.REVIEWER, Roles.ISSUER, Roles.REGULATOR, Roles.AUDITOR })
-    @Operation(summary = "A removal order: Annex I fields, signature check, times, delivery events and feedback")
+    @RolesAllowed({ Roles.REFERRER, Roles.REVIEWER, Roles.ISSUER, Roles.REGULATOR, Roles.AUDITOR, Roles.SCRUTINEER })
+    @Operation(summary = "A removal order: Annex I fields, signature check, times, delivery events, feedback and "
+            + "scrutiny (a scrutineer of the provider's home state reads the cross-border orders addressed there)")
     public RemovalOrderView get(@PathParam("id") UUID id) {
         return views.orderView(orders.get(id));
     }
@@ -66,6 +70,24 @@ public class RemovalOrderResource {
             + "the time that was left")
     public RemovalOrderView resume(@PathParam("id") UUID id, @Valid @NotNull WithdrawalRequest request) {
         return views.orderView(orders.resume(id, request));
+    }
+
+    @POST
+    @Path("/{id}/scrutiny")
+    @RolesAllowed(Roles.SCRUTINEER)
+    @Operation(summary = "The home authority's scrutiny of a cross-border order, within 72 hours of issue: UPHELD, or "
+            + "REVOKED (the order lapses and the provider is asked to reinstate the content)")
+    public RemovalOrderView scrutiny(@PathParam("id") UUID id, @Valid @NotNull ScrutinyDecisionRequest request) {
+        return views.orderView(scrutiny.decide(id, request));
+    }
+
+    @POST
+    @Path("/{id}/scrutiny-requests")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Internal: a provider's request for scrutiny (within 48 hours of receipt) relayed by "
+            + "notify-service; idempotent by requestId")
+    public RemovalOrderView scrutinyRequest(@PathParam("id") UUID id, @Valid @NotNull ScrutinyRequestBody request) {
+        return views.orderView(scrutiny.request(id, request, caller.subject()));
     }
 
     @POST

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import eu.vigie.cases.DeliveryEvent;
 import eu.vigie.cases.RemovalOrderStatus;
+import eu.vigie.cases.ScrutinyDecision;
 import eu.vigie.common.vocabulary.AnnexIIAction;
 import eu.vigie.common.vocabulary.AnnexIIIReason;
 import eu.vigie.common.vocabulary.Category;
@@ -19,7 +20,18 @@ public record RemovalOrderView(UUID id, UUID caseId, String referenceNumber, Rem
         Redress redress, Signature signature, Instant issuedAt, Instant sentAt, Instant receivedAt,
         Instant deadlineAt, Instant compliedAt, AnnexIIAction compliedAction, Suspension suspension,
         Instant overdueAt, Withdrawal withdrawal, List<Event> deliveryEvents, List<FeedbackEntry> feedback,
+        Instant preNoticeUntil, Instant releasedAt, Scrutiny scrutiny, List<ScrutinyRequestEntry> scrutinyRequests,
         long version) {
+
+    /** The home authority's decision on a cross-border order; {@code revokedAt} when it lapsed the order. */
+    public record Scrutiny(ScrutinyDecision decision, String reasons, Instant scrutinisedAt, String scrutinisedBy,
+            Instant revokedAt) {
+    }
+
+    /** A provider's request for scrutiny, as notify-service relayed it. */
+    public record ScrutinyRequestEntry(UUID requestId, String platformId, String reasons, Instant requestedAt,
+            Instant recordedAt) {
+    }
 
     public record Authority(String type, String name, String officer, String fileNumber, String contact) {
     }

@@ -77,11 +77,16 @@ public final class AnnexOne {
     }
 
     public static List<String> urls(RemovalOrder order) {
+        return readUrls(order.urls);
+    }
+
+    /** Stored URLs (a JSON list) as a list. */
+    public static List<String> readUrls(String stored) {
         try {
-            return MAPPER.readValue(order.urls, new TypeReference<List<String>>() {
+            return MAPPER.readValue(stored, new TypeReference<List<String>>() {
             });
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored URLs of order " + order.id + " are not a JSON list", e);
+            throw new IllegalStateException("Stored URLs are not a JSON list", e);
         }
     }
 

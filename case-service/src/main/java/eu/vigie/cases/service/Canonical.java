@@ -50,6 +50,11 @@ public final class Canonical {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** Now by {@code clock}, at the precision PostgreSQL keeps: what every time rule uses. */
+    public static Instant now(java.time.Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     /** A time from outside, at the precision PostgreSQL keeps. */
     public static Instant micros(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);

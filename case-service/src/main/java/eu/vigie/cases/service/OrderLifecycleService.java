@@ -1,5 +1,6 @@
 package eu.vigie.cases.service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,11 +14,13 @@ import eu.vigie.cases.DeliveryEvent;
 import eu.vigie.cases.Feedback;
 import eu.vigie.cases.RemovalOrder;
 import eu.vigie.cases.RemovalOrderStatus;
+import eu.vigie.cases.client.Notification;
 import eu.vigie.cases.repository.DeliveryEventRepository;
 import eu.vigie.cases.repository.FeedbackRepository;
 import eu.vigie.cases.repository.RemovalOrderRepository;
 import eu.vigie.cases.rest.DeliveryEventRequest;
 import eu.vigie.cases.rest.FeedbackRequest;
+import eu.vigie.common.outbox.Outbox;
 import eu.vigie.common.problem.ProblemException;
 import eu.vigie.common.vocabulary.FeedbackForm;
 
@@ -29,19 +32,29 @@ import eu.vigie.common.vocabulary.FeedbackForm;
 @ApplicationScoped
 public class OrderLifecycleService {
 
+    /** The purpose that names a breach notice's id (with the order's id). */
+    public static final String BREACH = "breach";
+
     private final RemovalOrderRepository orders;
     private final DeliveryEventRepository events;
     private final FeedbackRepository feedback;
     private final OrderTransitions transitions;
     private final AuditTrail audit;
+    private final EvidencePack evidence;
+    private final Outbox outbox;
+    private final Clock clock;
 
     public OrderLifecycleService(RemovalOrderRepository orders, DeliveryEventRepository events,
-            FeedbackRepository feedback, OrderTransitions transitions, AuditTrail audit) {
+            FeedbackRepository feedback, OrderTransitions transitions, AuditTrail audit, EvidencePack evidence,
+            Outbox outbox, Clock clock) {
         this.orders = orders;
         this.events = events;
         this.feedback = feedback;
         this.transitions = transitions;
         this.audit = audit;
+        this.evidence = evidence;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
     /**
@@ -80,6 +93,11 @@ public class OrderLifecycleService {
         details.put("deliveryId", event.deliveryId == null ? null : event.deliveryId.toString());
         audit.append(actor, "DELIVERY_EVENT_RECORDED", "REMOVAL_ORDER", order.id, order.caseId, details);
 
+        if (order.status == RemovalOrderStatus.PENDING_PRE_NOTICE) {
+            // The order itself has not left yet (only its pre-notice): kept as evidence, no clock starts.
+            order.updatedAt = Canonical.now(clock);
+            return order;
+        }
         if (order.sentAt == null) {
             order.sentAt = at;
         }
@@ -161,7 +179,7 @@ public class OrderLifecycleService {
     }
 
     private void apply(RemovalOrder order, Feedback entry, String actor) {
-        Instant now = Canonical.now();
+        Instant now = Canonical.now(clock);
         String cause = entry.form + " feedback " + entry.id;
         if (entry.form == FeedbackForm.ANNEX_II) {
             if (order.status == RemovalOrderStatus.SUSPENDED) {
@@ -211,6 +229,12 @@ public class OrderLifecycleService {
         order.overdueAt = now;
         transitions.move(order, RemovalOrderStatus.OVERDUE, now, AuditTrail.SYSTEM_ACTOR,
                 "the deadline " + order.deadlineAt + " passed without compliance");
+        Notification notice = Notification.toAuthority(order, Notification.BREACH_NOTICE, BREACH,
+                order.issuingJurisdiction, evidence.of(order, now));
+        outbox.enqueue(NotificationRequestedHandler.TOPIC, order.id.toString(), notice);
+        audit.append(AuditTrail.SYSTEM_ACTOR, "BREACH_NOTICE_SENT", "REMOVAL_ORDER", order.id, order.caseId,
+                Map.of("notificationId", notice.id().toString(), "recipientType", Notification.AUTHORITY,
+                        "recipient", order.issuingJurisdiction, "overdueAt", Canonical.time(now)));
         return true;
     }
 

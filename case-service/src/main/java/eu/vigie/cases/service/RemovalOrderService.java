@@ -1,5 +1,6 @@
 package eu.vigie.cases.service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -12,11 +13,15 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+
 import eu.vigie.cases.CaseFile;
 import eu.vigie.cases.CaseStatus;
 import eu.vigie.cases.RemovalOrder;
 import eu.vigie.cases.RemovalOrderStatus;
 import eu.vigie.cases.client.Notification;
+import eu.vigie.cases.client.NotifyClient;
+import eu.vigie.cases.client.PlatformInfo;
 import eu.vigie.cases.config.CaseConfig;
 import eu.vigie.cases.repository.CaseRepository;
 import eu.vigie.cases.repository.ReferralRepository;
@@ -39,6 +44,10 @@ import eu.vigie.common.vocabulary.Category;
 public class RemovalOrderService {
 
     public static final String ISSUED_TOPIC = "removal-order.issued";
+    /** The pre-notice a provider gets before its first order (Art. 3(2)). */
+    public static final Duration PRE_NOTICE = Duration.ofHours(12);
+    static final String PRE_NOTICE_PURPOSE = "pre-notice";
+    static final String CROSS_BORDER_PURPOSE = "cross-border-copy";
 
     private final CaseRepository cases;
     private final ReferralRepository referrals;
@@ -49,10 +58,14 @@ public class RemovalOrderService {
     private final OrderTransitions transitions;
     private final Outbox outbox;
     private final CaseConfig config;
+    private final NotifyClient notify;
+    private final Clock clock;
 
     public RemovalOrderService(CaseRepository cases, ReferralRepository referrals, RemovalOrderRepository orders,
             CaseAccess access, Caller caller, AuditTrail audit, OrderTransitions transitions, Outbox outbox,
-            CaseConfig config) {
+            CaseConfig config, NotifyClient notify, Clock clock) {
+        this.notify = notify;
+        this.clock = clock;
         this.cases = cases;
         this.referrals = referrals;
         this.orders = orders;
@@ -86,6 +99,9 @@ public class RemovalOrderService {
         if (orders.anyInForce(caseId)) {
             throw ProblemException.conflict("A removal order for case " + caseId + " is already in force");
         }
+        // The addressee's home state and order history decide cross-border and pre-notice: both are
+        // Annex I facts the signature covers, so the registry is asked before signing.
+        PlatformInfo platform = lookUp(file.platformId);
         boolean emergency = Boolean.TRUE.equals(body.emergency());
         String emergencyReasons = ReviewService.blankToNull(body.emergencyReasons());
         if (emergency && emergencyReasons == null) {
@@ -108,7 +124,10 @@ public class RemovalOrderService {
         RemovalOrderRequest.Redress redress = body.redress() == null ? new RemovalOrderRequest.Redress(null, null, null)
                 : body.redress();
 
-        var now = Canonical.now();
+        var now = Canonical.now(clock);
+        String home = ReviewService.blankToNull(platform.homeJurisdiction());
+        Boolean crossBorder = home == null ? null : !home.equalsIgnoreCase(jurisdiction);
+        boolean preNotice = !emergency && !platform.hasReceivedOrder() && !orders.anyReleasedTo(file.platformId);
         RemovalOrder order = new RemovalOrder();
         order.id = UUID.randomUUID();
         order.caseId = caseId;
@@ -123,7 +142,7 @@ public class RemovalOrderService {
                 CaseConfig.Authority::contact);
         order.issuedBy = issuer;
         order.platformId = file.platformId;
-        order.platformHomeJurisdiction = null;
+        order.platformHomeJurisdiction = home == null ? null : home.toUpperCase(java.util.Locale.ROOT);
         order.urls = AnnexOne.writeUrls(urls);
         order.contentLocator = ReviewService.blankToNull(body.contentLocator());
         order.categories = categories;
@@ -131,14 +150,16 @@ public class RemovalOrderService {
         order.doNotInform = Boolean.TRUE.equals(body.doNotInformContentProvider());
         order.emergency = emergency;
         order.emergencyReasons = emergencyReasons;
-        order.crossBorder = null;
-        order.homeAuthorityCopied = false;
+        order.crossBorder = crossBorder;
+        order.homeAuthorityCopied = Boolean.TRUE.equals(crossBorder);
         order.redressBody = required("redress.body", redress.body(), configured, CaseConfig.Authority::redressBody);
         order.redressDeadline = required("redress.deadline", redress.deadline(), configured,
                 CaseConfig.Authority::redressDeadline);
         order.redressLegalReference = required("redress.legalReference", redress.legalReference(), configured,
                 CaseConfig.Authority::redressLegalReference);
-        order.status = RemovalOrderStatus.ISSUED;
+        order.status = preNotice ? RemovalOrderStatus.PENDING_PRE_NOTICE : RemovalOrderStatus.ISSUED;
+        order.preNoticeUntil = preNotice ? now.plus(PRE_NOTICE) : null;
+        order.releasedAt = preNotice ? null : now;
         order.issuedAt = now;
         order.updatedAt = now;
         order.signatureAlgorithm = AnnexOne.ALGORITHM;
@@ -159,10 +180,92 @@ public class RemovalOrderService {
         details.put("signature", order.signature);
         details.put("assessedBy", file.assessedBy);
         details.put("previousCaseStatus", previous.name());
+        details.put("status", order.status.name());
+        details.put("preNoticeUntil", Canonical.time(order.preNoticeUntil));
+        details.put("homeJurisdiction", order.platformHomeJurisdiction);
+        details.put("crossBorder", order.crossBorder);
         audit.append(issuer, "ORDER_ISSUED", "REMOVAL_ORDER", order.id, caseId, details);
 
-        outbox.enqueue(ISSUED_TOPIC, order.id.toString(), Notification.removalOrder(order, AnnexOne.signedDocument(order)));
+        if (preNotice) {
+            Notification notice = Notification.toPlatform(order, Notification.PRE_NOTICE, PRE_NOTICE_PURPOSE,
+                    preNoticeDocument(order));
+            outbox.enqueue(NotificationRequestedHandler.TOPIC, order.id.toString(), notice);
+            audit.append(issuer, "PRE_NOTICE_SENT", "REMOVAL_ORDER", order.id, caseId,
+                    Map.of("notificationId", notice.id().toString(), "platformId", order.platformId,
+                            "releaseAt", Canonical.time(order.preNoticeUntil)));
+        } else {
+            outbox.enqueue(ISSUED_TOPIC, order.id.toString(),
+                    Notification.removalOrder(order, AnnexOne.signedDocument(order)));
+        }
+        if (order.homeAuthorityCopied) {
+            Notification copy = Notification.toAuthority(order, Notification.CROSS_BORDER_COPY, CROSS_BORDER_PURPOSE,
+                    order.platformHomeJurisdiction, AnnexOne.signedDocument(order));
+            outbox.enqueue(NotificationRequestedHandler.TOPIC, order.id.toString(), copy);
+            audit.append(issuer, "CROSS_BORDER_COPY_SENT", "REMOVAL_ORDER", order.id, caseId,
+                    Map.of("notificationId", copy.id().toString(), "recipientType", Notification.AUTHORITY,
+                            "recipient", order.platformHomeJurisdiction));
+        }
         return order;
+    }
+
+    /**
+     * Releases an order whose 12-hour pre-notice has ended: it becomes ISSUED and leaves for the
+     * provider. Answers whether it did (false when it changed meanwhile, e.g. was withdrawn).
+     */
+    @Transactional
+    public boolean releaseIfDue(UUID orderId, java.time.Instant now) {
+        RemovalOrder order = orders.findForUpdate(orderId).orElse(null);
+        if (order == null || order.status != RemovalOrderStatus.PENDING_PRE_NOTICE || order.preNoticeUntil == null
+                || order.preNoticeUntil.isAfter(now)) {
+            return false;
+        }
+        order.releasedAt = now;
+        transitions.move(order, RemovalOrderStatus.ISSUED, now, AuditTrail.SYSTEM_ACTOR,
+                "the 12-hour pre-notice given at " + order.issuedAt + " ended");
+        outbox.enqueue(ISSUED_TOPIC, order.id.toString(), Notification.removalOrder(order, AnnexOne.signedDocument(order)));
+        return true;
+    }
+
+    /** What the provider is told 12 hours before its first order (Art. 3(2)): procedures and deadlines. */
+    static Map<String, Object> preNoticeDocument(RemovalOrder order) {
+        Map<String, Object> authority = new LinkedHashMap<>();
+        authority.put("type", order.authorityType);
+        authority.put("name", order.authorityName);
+        authority.put("contact", order.authorityContact);
+        Map<String, Object> redress = new LinkedHashMap<>();
+        redress.put("body", order.redressBody);
+        redress.put("deadline", order.redressDeadline);
+        redress.put("legalReference", order.redressLegalReference);
+        Map<String, Object> notice = new LinkedHashMap<>();
+        notice.put("issuingState", order.issuingJurisdiction);
+        notice.put("authority", authority);
+        notice.put("platformId", order.platformId);
+        notice.put("noticeGivenAt", Canonical.time(order.issuedAt));
+        notice.put("firstOrderNotBefore", Canonical.time(order.preNoticeUntil));
+        notice.put("procedures", List.of(
+                "Removal orders reach the contact point by signed webhook, e-mail or the platform inbox; "
+                        + "acknowledge receipt, which is recorded as the authenticated time of receipt.",
+                "Remove or disable access to the content in all Member States within one hour of receipt "
+                        + "(Regulation (EU) 2021/784, Art. 3(3)).",
+                "Report the action with the Annex II form, or explain with the Annex III form why the order "
+                        + "cannot be executed (force majeure, de facto impossibility, manifest error, insufficient "
+                        + "information); the one-hour period then runs from when the obstacle ceases.",
+                "Preserve the removed content and related data for six months (Art. 6)."));
+        notice.put("redress", redress);
+        notice.put("legalBasis", "Regulation (EU) 2021/784, Art. 3(2)");
+        return notice;
+    }
+
+    private PlatformInfo lookUp(String platformId) {
+        try {
+            return notify.platform(platformId).orElseThrow(() -> ProblemException.unprocessable("platform-unknown",
+                    "The hosting service provider is not known",
+                    "Platform " + platformId + " is not in the registry; an order needs an addressee"));
+        } catch (NotifyClient.NotifyUnavailableException | FaultToleranceException e) {
+            throw new ProblemException(503, "registry-unavailable", "The platform registry is unavailable",
+                    "The addressee's home state and order history cannot be established now; nothing was issued. "
+                            + "Try again shortly.");
+        }
     }
 
     @Transactional
@@ -174,7 +277,7 @@ public class RemovalOrderService {
         }
         // Rows first (order, then case), the audit chain last: the lock order every writer keeps.
         CaseFile file = cases.findForUpdate(order.caseId).orElseThrow();
-        var now = Canonical.now();
+        var now = Canonical.now(clock);
         order.withdrawnAt = now;
         order.withdrawnBy = caller.subject();
         order.withdrawalReasons = request.reasons().strip();
@@ -195,7 +298,7 @@ public class RemovalOrderService {
             throw ProblemException.conflict("Removal order " + order.referenceNumber + " is " + order.status
                     + ", not SUSPENDED");
         }
-        var now = Canonical.now();
+        var now = Canonical.now(clock);
         resumeClock(order, now);
         transitions.move(order, RemovalOrderStatus.RECEIVED, now, caller.subject(),
                 "clock resumed by the issuing authority: " + request.reasons().strip());
@@ -213,6 +316,11 @@ public class RemovalOrderService {
     public RemovalOrder get(UUID orderId) {
         RemovalOrder order = orders.findByIdOptional(orderId)
                 .orElseThrow(() -> ProblemException.notFound("Removal order " + orderId));
+        if (caller.hasRole(Roles.SCRUTINEER) && Boolean.TRUE.equals(order.crossBorder)
+                && caller.jurisdiction().filter(j -> j.equals(order.platformHomeJurisdiction)).isPresent()) {
+            // The home authority sees the cross-border orders addressed to providers established there.
+            return order;
+        }
         CaseFile file = cases.findById(order.caseId);
         try {
             access.requireFullRead(file);

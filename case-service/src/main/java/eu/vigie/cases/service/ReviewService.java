@@ -11,8 +11,10 @@ import jakarta.transaction.Transactional;
 
 import eu.vigie.cases.CaseFile;
 import eu.vigie.cases.CaseStatus;
+import eu.vigie.cases.client.ConfirmedSignal;
 import eu.vigie.cases.config.CaseConfig;
 import eu.vigie.cases.repository.CaseRepository;
+import eu.vigie.cases.repository.ReferralRepository;
 import eu.vigie.cases.rest.AssessmentRequest;
 import eu.vigie.cases.rest.CaseSummary;
 import eu.vigie.common.problem.ProblemException;
@@ -30,13 +32,18 @@ public class ReviewService {
     private final AuditTrail audit;
     private final Caller caller;
     private final CaseConfig config;
+    private final ReferralRepository referrals;
+    private final LearningLoop learningLoop;
 
-    public ReviewService(CaseRepository cases, CaseAccess access, AuditTrail audit, Caller caller, CaseConfig config) {
+    public ReviewService(CaseRepository cases, CaseAccess access, AuditTrail audit, Caller caller, CaseConfig config,
+            ReferralRepository referrals, LearningLoop learningLoop) {
         this.cases = cases;
         this.access = access;
         this.audit = audit;
         this.caller = caller;
         this.config = config;
+        this.referrals = referrals;
+        this.learningLoop = learningLoop;
     }
 
     @Transactional
@@ -126,6 +133,10 @@ public class ReviewService {
         details.put("reasons", file.assessmentReasons);
         details.put("previousStatus", previous.name());
         details.put("status", file.status.name());
+        if (request.decision() == AssessmentDecision.TERRORIST_CONTENT) {
+            List<ConfirmedSignal> sent = learningLoop.confirm(file, referrals.ofCase(file.id));
+            details.put("confirmedSignals", sent.stream().map(x -> x.signalType() + ":" + x.value()).toList());
+        }
         audit.append(reviewer, "CASE_ASSESSED", "CASE", file.id, file.id, details);
         return file;
     }

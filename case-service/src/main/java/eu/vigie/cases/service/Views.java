@@ -21,11 +21,14 @@ import eu.vigie.cases.repository.DeliveryEventRepository;
 import eu.vigie.cases.repository.FeedbackRepository;
 import eu.vigie.cases.repository.ReferralRepository;
 import eu.vigie.cases.repository.RemovalOrderRepository;
+import eu.vigie.cases.repository.ScrutinyRequestRepository;
+import eu.vigie.cases.repository.VoluntaryReferralRepository;
 import eu.vigie.cases.rest.AssessmentView;
 import eu.vigie.cases.rest.AuditRecordView;
 import eu.vigie.cases.rest.CaseView;
 import eu.vigie.cases.rest.ReferralView;
 import eu.vigie.cases.rest.RemovalOrderView;
+import eu.vigie.cases.rest.VoluntaryReferralView;
 
 /** Builds the answers the API gives from the stored state. */
 @ApplicationScoped
@@ -37,9 +40,14 @@ public class Views {
     private final FeedbackRepository feedback;
     private final AuditRepository audit;
     private final ObjectMapper mapper;
+    private final ScrutinyRequestRepository scrutinyRequests;
+    private final VoluntaryReferralRepository voluntary;
 
     public Views(ReferralRepository referrals, RemovalOrderRepository orders, DeliveryEventRepository events,
-            FeedbackRepository feedback, AuditRepository audit, ObjectMapper mapper) {
+            FeedbackRepository feedback, AuditRepository audit, ObjectMapper mapper,
+            ScrutinyRequestRepository scrutinyRequests, VoluntaryReferralRepository voluntary) {
+        this.scrutinyRequests = scrutinyRequests;
+        this.voluntary = voluntary;
         this.referrals = referrals;
         this.orders = orders;
         this.events = events;
@@ -56,6 +64,7 @@ public class Views {
                 json(file.classification), file.claimedBy, file.claimedAt, AssessmentView.of(file),
                 caseReferrals.stream().map(this::referralView).toList(),
                 orders.ofCase(file.id).stream().map(this::orderView).toList(),
+                voluntary.ofCase(file.id).stream().map(VoluntaryReferralView::of).toList(),
                 audit.ofCase(file.id).stream().map(this::auditView).toList(), file.createdAt, file.updatedAt,
                 file.version);
     }
@@ -98,6 +107,14 @@ public class Views {
                         .map(f -> new RemovalOrderView.FeedbackEntry(f.id, f.form, f.action, f.actionAt, f.reference,
                                 f.reason, f.explanation, f.clarificationRequested, f.receivedAt, f.recordedAt,
                                 f.appliedAt, f.outcome))
+                        .toList(),
+                o.preNoticeUntil, o.releasedAt,
+                o.scrutinyDecision == null ? null
+                        : new RemovalOrderView.Scrutiny(o.scrutinyDecision, o.scrutinyReasons, o.scrutinisedAt,
+                                o.scrutinisedBy, o.revokedAt),
+                scrutinyRequests.ofOrder(o.id).stream()
+                        .map(r -> new RemovalOrderView.ScrutinyRequestEntry(r.id, r.platformId, r.reasons,
+                                r.requestedAt, r.recordedAt))
                         .toList(),
                 o.version);
     }

@@ -25,6 +25,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import eu.vigie.cases.ClassifyServiceMock;
 import eu.vigie.cases.NotifyServiceMock;
 import eu.vigie.testing.EmbeddedPostgresResource;
 import eu.vigie.testing.TestIssuers;
@@ -35,6 +36,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(TestIssuers.class)
 @QuarkusTestResource(NotifyServiceMock.class)
+@QuarkusTestResource(ClassifyServiceMock.class)
 class AuditResourceTest {
 
     @Test

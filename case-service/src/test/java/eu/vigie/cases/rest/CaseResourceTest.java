@@ -32,6 +32,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import eu.vigie.cases.ClassifyServiceMock;
 import eu.vigie.cases.NotifyServiceMock;
 import eu.vigie.testing.EmbeddedPostgresResource;
 import eu.vigie.testing.TestIssuers;
@@ -44,6 +45,7 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(TestIssuers.class)
 @QuarkusTestResource(NotifyServiceMock.class)
+@QuarkusTestResource(ClassifyServiceMock.class)
 class CaseResourceTest {
 
     @Test

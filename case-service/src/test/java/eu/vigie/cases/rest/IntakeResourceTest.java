@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import eu.vigie.cases.ClassifyServiceMock;
 import eu.vigie.cases.NotifyServiceMock;
 import eu.vigie.testing.EmbeddedPostgresResource;
 import eu.vigie.testing.TestIssuers;
@@ -29,6 +30,7 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(TestIssuers.class)
 @QuarkusTestResource(NotifyServiceMock.class)
+@QuarkusTestResource(ClassifyServiceMock.class)
 class IntakeResourceTest {
 
     @Test

@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
+import eu.vigie.cases.ClassifyServiceMock;
 import eu.vigie.cases.NotifyServiceMock;
 import eu.vigie.testing.EmbeddedPostgresResource;
 import eu.vigie.testing.TestIssuers;
@@ -57,6 +58,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(TestIssuers.class)
 @QuarkusTestResource(NotifyServiceMock.class)
+@QuarkusTestResource(ClassifyServiceMock.class)
 class RemovalOrderResourceTest {
 
     private static RequestPatternBuilder notificationFor(String orderId) {

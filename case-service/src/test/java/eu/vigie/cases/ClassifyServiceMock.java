@@ -1,0 +1,51 @@
+package eu.vigie.cases;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** classify-service stood in by WireMock: its CONFIRMED bank takes signals (201) unless a test makes it fail. */
+public class ClassifyServiceMock implements QuarkusTestResourceLifecycleManager {
+
+    public static final String CONFIRMED_SIGNALS = "/api/v1/banks/CONFIRMED/signals";
+
+    private static WireMockServer server;
+
+    public static synchronized WireMockServer server() {
+        if (server == null) {
+            server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            up();
+        }
+        return server;
+    }
+
+    /** classify-service takes signals. */
+    public static void up() {
+        server().stubFor(post(urlEqualTo(CONFIRMED_SIGNALS)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{}")));
+    }
+
+    /** classify-service is failing. */
+    public static void down() {
+        server().stubFor(post(urlEqualTo(CONFIRMED_SIGNALS)).willReturn(aResponse().withStatus(503)));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of("quarkus.rest-client.classify-service.url", server().baseUrl());
+    }
+
+    @Override
+    public void stop() {
+        // Shared by every test class of this JVM; it stops with the JVM.
+    }
+}
