@@ -33,7 +33,7 @@ class CrashRecoveryTest {
                 "id", "examplesocial", "name", "ExampleSocial SAS", "hostnames", List.of("social.example"),
                 "homeJurisdiction", "GB", "email", "abuse@social.example",
                 "webhookUrl", suite.demoPlatform().webhookUrl(), "webhookSecret", suite.demoPlatform().secret(),
-                "languages", List.of("en", "fr"))).post("/api/v1/platforms");
+                "languages", List.of("en", "fr"), "hasReceivedOrder", true)).post("/api/v1/platforms");
     }
 
     @Test

@@ -48,7 +48,9 @@ class HappyPathTest {
         vigie.as(admin, "notify-service").body(Map.of(
                 "id", "examplevideo", "name", "ExampleVideo Ltd", "hostnames", List.of("video.example"),
                 "homeJurisdiction", "GB", "email", "abuse@video.example",
-                "webhookUrl", platform.webhookUrl(), "webhookSecret", platform.secret(), "languages", List.of("en")))
+                "webhookUrl", platform.webhookUrl(), "webhookSecret", platform.secret(), "languages", List.of("en"),
+                // Not its first order, so no 12-hour pre-notice holds this one back.
+                "hasReceivedOrder", true))
                 .post("/api/v1/platforms")
                 .then().statusCode(anyOf(is(201), is(409)));
     }

@@ -63,7 +63,7 @@ public final class VigieLocal {
                 First calls (the README walks through the whole flow):
                   curl -s -X POST localhost:%d/api/v1/platforms -H "Authorization: Bearer $ADMIN" \\
                     -H 'Content-Type: application/json' -d '{"id":"examplevideo","name":"ExampleVideo","hostnames":["video.example"],
-                    "homeJurisdiction":"GB","email":"abuse@video.example","webhookUrl":"%s","webhookSecret":"%s","languages":["en"]}'
+                    "homeJurisdiction":"GB","email":"abuse@video.example","webhookUrl":"%s","webhookSecret":"%s","languages":["en"],"hasReceivedOrder":true}'
                   curl -s -X POST localhost:%d/api/v1/referrals -H "Authorization: Bearer $REFERRER" \\
                     -H 'Content-Type: application/json' -d '{"url":"https://www.video.example/watch?v=42&utm_source=x",
                     "contentType":"TEXT","text":"Join the jihad with Daesh","language":"en"}'
