@@ -106,7 +106,7 @@ class ReferralResourceTest {
                 .body("submittedAt", notNullValue())
                 .extract().path("id");
 
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(GB_REFERRER)
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(GB_REFERRER)
                 .when().get("/api/v1/referrals/" + id)
                 .then().statusCode(200)
                 .body("status", equalTo("CASE_OPENED"))
@@ -144,7 +144,7 @@ class ReferralResourceTest {
                 .body("signals.sha256", nullValue())
                 .body("signals.md5", nullValue())
                 .extract().path("id");
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Neighbours.server().verify(1,
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Neighbours.server().verify(1,
                 postRequestedFor(urlPathEqualTo("/api/v1/intake/referrals"))
                         .withRequestBody(matchingJsonPath("$.referralId", WireMock.equalTo(id)))
                         .withRequestBody(matchingJsonPath("$.contentKey", WireMock.equalTo("url:" + url)))));
@@ -409,7 +409,7 @@ class ReferralResourceTest {
         try {
             String id = submit(GB_REFERRER, textBody(url, "while classify is down")).statusCode(201)
                     .body("status", equalTo("ACCEPTED")).extract().path("id");
-            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Neighbours.server().verify(
+            Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Neighbours.server().verify(
                     WireMock.moreThanOrExactly(2), postRequestedFor(urlPathEqualTo("/api/v1/classifications"))
                             .withRequestBody(matchingJsonPath("$.referralId", WireMock.equalTo(id)))));
             // not skipped: case-service has not been told, the referral waits
@@ -438,7 +438,7 @@ class ReferralResourceTest {
                 .willReturn(aResponse().withStatus(502)));
         try {
             String id = submit(GB_REFERRER, textBody(url, "while case is down")).statusCode(201).extract().path("id");
-            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(GB_REFERRER)
+            Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(GB_REFERRER)
                     .get("/api/v1/referrals/" + id).then()
                     .body("status", equalTo("CLASSIFIED"))
                     .body("classification.score", equalTo(87))
@@ -537,7 +537,7 @@ class ReferralResourceTest {
         String url = unique("deconflict.example");
         String gbId = submit(GB_REFERRER, "{\"url\":\"" + url + "\"}").statusCode(201)
                 .body("deconfliction", nullValue()).extract().path("id");
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(GB_REFERRER)
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(GB_REFERRER)
                 .when().get("/api/v1/referrals/" + gbId).then().statusCode(200)
                 .body("status", equalTo("CASE_OPENED")).body("deconfliction", nullValue()));
 
@@ -549,7 +549,7 @@ class ReferralResourceTest {
                 .body("deconfliction.status", equalTo("OPEN"))
                 .body("deconfliction.size()", equalTo(4))
                 .extract().path("id");
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(fr)
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(fr)
                 .when().get("/api/v1/referrals/" + frId).then().statusCode(200)
                 .body("status", equalTo("CASE_OPENED"))
                 .body("deconfliction.caseId", equalTo(Neighbours.CASE_ID.toString()))
