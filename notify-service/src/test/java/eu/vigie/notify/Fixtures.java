@@ -77,8 +77,13 @@ public final class Fixtures {
 
     /** Sends a removal order notification as case-service would, and expects it accepted. */
     public static void notifyOrder(UUID id, String platformId, UUID orderId, String jurisdiction) {
+        notifyOrder(id, platformId, orderId, jurisdiction, "REMOVAL_ORDER");
+    }
+
+    /** Sends a notification of this kind about a removal order (or a referral) to a platform, and expects it accepted. */
+    public static void notifyOrder(UUID id, String platformId, UUID subjectId, String jurisdiction, String kind) {
         given().auth().oauth2(TestTokens.service("case-service")).contentType(ContentType.JSON)
-                .body(notification(id, "REMOVAL_ORDER", platformId, orderId, jurisdiction))
+                .body(notification(id, kind, platformId, subjectId, jurisdiction))
                 .when().post("/api/v1/notifications")
                 .then().statusCode(202);
     }
