@@ -98,6 +98,23 @@ final class Manifests {
         }
     }
 
+    /** The services' main Java sources, concatenated: what the rules check metric names against. */
+    static String serviceSources() {
+        Path repository = k8sRoot().toAbsolutePath().getParent();
+        StringBuilder all = new StringBuilder();
+        for (String module : List.of("common", "ingest-service", "classify-service", "case-service", "notify-service")) {
+            Path main = repository.resolve(module).resolve("src/main/java");
+            try (var files = Files.walk(main)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    all.append(Files.readString(file)).append('\n');
+                }
+            } catch (IOException e) {
+                throw new AssertionError("Cannot read the sources under " + main, e);
+            }
+        }
+        return all.toString();
+    }
+
     static Path k8sRoot() {
         String configured = System.getProperty("vigie.k8s");
         Path root = configured != null ? Path.of(configured) : Path.of("..", "k8s");

@@ -38,4 +38,9 @@ class ProductionOverlayTest {
         int instances = PRODUCTION.get("Keycloak", "vigie-keycloak").path("spec").path("instances").asInt();
         assertTrue(instances >= 3, "Keycloak instances: " + instances);
     }
+
+    @Test
+    void operatorsAreAlertedOnOverdueOrdersAndStuckMessagesWithMetricsTheServicesPublish() {
+        kept(Rules.alerts(PRODUCTION, Manifests.serviceSources()));
+    }
 }

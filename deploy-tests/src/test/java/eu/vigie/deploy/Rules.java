@@ -615,6 +615,46 @@ final class Rules {
         return v;
     }
 
+    /**
+     * Operators are alerted when an order goes overdue and when something durable is stuck (dead
+     * outbox messages, notifications given up), and every {@code vigie_*} metric an alert reads is one
+     * that the services publish (its dotted Micrometer name appears in {@code sources}), so a renamed
+     * metric cannot leave an alert silently watching nothing.
+     */
+    static List<String> alerts(Manifests m, String sources) {
+        List<String> v = new ArrayList<>();
+        List<JsonNode> rules = new ArrayList<>();
+        m.ofKind("PrometheusRule").forEach(r -> r.path("spec").path("groups")
+                .forEach(g -> g.path("rules").forEach(rules::add)));
+        Set<String> alerted = new HashSet<>();
+        Pattern metric = Pattern.compile("\\bvigie_[a-z_]+");
+        for (JsonNode rule : rules) {
+            String expr = rule.path("expr").asText();
+            if (rule.path("alert").asText().isEmpty() || expr.isEmpty()) {
+                v.add("PrometheusRule entry without alert name or expression: " + rule);
+                continue;
+            }
+            if (rule.path("labels").path("severity").asText().isEmpty()) {
+                v.add(rule.path("alert").asText() + ": no severity label");
+            }
+            Matcher names = metric.matcher(expr);
+            while (names.find()) {
+                String prometheus = names.group().replaceAll("_total$", "");
+                alerted.add(prometheus);
+                if (!sources.contains("\"" + prometheus.replace('_', '.') + "\"")) {
+                    v.add(rule.path("alert").asText() + ": reads " + names.group()
+                            + ", which no service publishes (no \"" + prometheus.replace('_', '.') + "\" in the sources)");
+                }
+            }
+        }
+        for (String required : List.of("vigie_orders_overdue", "vigie_outbox_dead", "vigie_notify_deliveries_dead")) {
+            if (!alerted.contains(required)) {
+                v.add("no alert on " + required);
+            }
+        }
+        return v;
+    }
+
     static List<JsonNode> containers(JsonNode deployment) {
         List<JsonNode> list = new ArrayList<>();
         deployment.path("spec").path("template").path("spec").path("containers").forEach(list::add);

@@ -33,6 +33,17 @@ class RulesNoticeBreakageTest {
     }
 
     @Test
+    void anAlertOnAMetricNoServicePublishesIsNoticed() {
+        Manifests m = broken();
+        ObjectNode overdue = (ObjectNode) m.get("PrometheusRule", "vigie-alerts").path("spec").path("groups").get(0)
+                .path("rules").get(0);
+        overdue.put("expr", "max(vigie_orders_late) > 0");
+        List<String> violations = Rules.alerts(m, Manifests.serviceSources());
+        noticed(violations, "vigie_orders_late, which no service publishes");
+        noticed(violations, "no alert on vigie_orders_overdue");
+    }
+
+    @Test
     void aWritableRootFilesystemIsNoticed() {
         Manifests m = broken();
         ((ObjectNode) container(m, "notify-service").path("securityContext")).put("readOnlyRootFilesystem", false);

@@ -1,0 +1,264 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import eu.vigie.local.Suite;
+import eu.vigie.local.SuitePorts;
+
+/**
+ * Start time and memory of each Vigie service in JVM mode, with the JVM options its Kubernetes
+ * ConfigMap gives it ({@code JAVA_OPTS_APPEND} in {@code k8s/base/<service>/configmap.yaml}), so that
+ * the Deployments' memory requests and limits rest on a measurement.
+ *
+ * <p>It starts the whole suite on free ports (embedded PostgreSQL, Keycloak, the four packaged
+ * services), then, one service at a time, stops the suite's process and starts the same jar with
+ * the same environment again, several times: it times the start from the process spawn until
+ * {@code /q/health/ready} answers 200, reads Quarkus' own "started in", and after a settling pause
+ * reads the resident set ({@code VmRSS} in {@code /proc/<pid>/status}) and the JVM's heap and
+ * non-heap use from {@code /q/metrics}. Linux only (it reads {@code /proc}).
+ *
+ * <pre>
+ *   ./mvnw -B -q package -DskipTests
+ *   java -cp "local/target/vigie-local.jar:local/target/lib/*" bench/Footprint.java [--runs 3] [--settle 10]
+ * </pre>
+ * It prints a Markdown report and writes it to {@code bench/reports/footprint-<date>.md}.
+ */
+public class Footprint {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
+
+    record Run(double startedInSeconds, double readySeconds, long rssBytes, long heapUsed, long heapCommitted,
+            long nonHeapUsed) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
+        int settleSeconds = Integer.parseInt(options.getOrDefault("settle", "10"));
+        Path repository = Path.of(options.getOrDefault("repository", ".")).toAbsolutePath().normalize();
+        Path keycloak = repository.resolve("local/target/keycloak-26.5.6");
+        Path logs = Files.createTempDirectory("vigie-footprint");
+        String loadBefore = loadAverage();
+
+        Map<String, List<Run>> results = new LinkedHashMap<>();
+        Map<String, String> javaOptions = new LinkedHashMap<>();
+        long suiteStart = System.nanoTime();
+        try (Suite suite = Suite.start(repository, keycloak, SuitePorts.free(), logs, false)) {
+            System.out.printf("Suite started in %.1f s; measuring %d start(s) per service%n",
+                    (System.nanoTime() - suiteStart) / 1e9, runs);
+            for (String name : Suite.SERVICES) {
+                Path jar = repository.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+                ProcessHandle original = ProcessHandle.allProcesses()
+                        .filter(p -> p.info().commandLine().map(c -> c.contains(jar.toString())).orElse(false))
+                        .findFirst().orElseThrow(() -> new IllegalStateException("No running " + name));
+                Map<String, String> environment = environ(original.pid());
+                List<String> properties = systemProperties(original.pid());
+                String opts = k8sJavaOptions(repository, name);
+                javaOptions.put(name, opts);
+                int port = suite.service(name).port();
+                suite.service(name).close();
+                List<Run> measured = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    measured.add(measure(name, jar, port, opts, properties, environment, logs, settleSeconds));
+                    System.out.printf("  %s run %d: %s%n", name, i + 1, measured.get(measured.size() - 1));
+                }
+                results.put(name, measured);
+            }
+        }
+        String report = report(results, javaOptions, runs, settleSeconds, loadBefore, loadAverage());
+        System.out.println(report);
+        Path out = repository.resolve("bench/reports/footprint-" + LocalDate.now() + ".md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        System.out.println("Written to " + repository.relativize(out));
+    }
+
+    private static Run measure(String name, Path jar, int port, String javaOptions, List<String> properties,
+            Map<String, String> environment, Path logs, int settleSeconds) throws Exception {
+        Path log = logs.resolve(name + "-footprint.log");
+        Files.deleteIfExists(log);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(Arrays.asList(javaOptions.trim().split("\\s+")));
+        command.addAll(properties);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        long spawned = System.nanoTime();
+        Process process = builder.start();
+        try {
+            String base = "http://localhost:" + port;
+            long deadline = spawned + Duration.ofMinutes(3).toNanos();
+            while (status(base + "/q/health/ready") != 200) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException(name + " did not become ready; see " + log);
+                }
+                Thread.sleep(20);
+            }
+            double ready = (System.nanoTime() - spawned) / 1e9;
+            Thread.sleep(settleSeconds * 1000L);
+            String metrics = body(base + "/q/metrics");
+            Matcher started = STARTED_IN.matcher(Files.readString(log));
+            double startedIn = started.find() ? Double.parseDouble(started.group(1)) : Double.NaN;
+            return new Run(startedIn, ready, rss(process.pid()),
+                    sum(metrics, "jvm_memory_used_bytes", "area=\"heap\""),
+                    sum(metrics, "jvm_memory_committed_bytes", "area=\"heap\""),
+                    sum(metrics, "jvm_memory_used_bytes", "area=\"nonheap\""));
+        } finally {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static String report(Map<String, List<Run>> results, Map<String, String> javaOptions, int runs,
+            int settleSeconds, String loadBefore, String loadAfter) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Service start time and memory (JVM mode), ").append(LocalDate.now()).append("\n\n");
+        out.append("Measured by `bench/Footprint.java`: ").append(runs)
+                .append(" start(s) per service, each with the JVM options of its Kubernetes ConfigMap, against the")
+                .append(" real suite (embedded PostgreSQL, Keycloak); memory read ").append(settleSeconds)
+                .append(" s after readiness. Medians; the range is in brackets.\n")
+                .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores; load average ")
+                .append(loadBefore).append(" before, ").append(loadAfter).append(" after.\n\n");
+        out.append("| service | JVM options | Quarkus \"started in\" | spawn to ready | RSS after start | heap used | heap committed | non-heap used |\n");
+        out.append("|---|---|---|---|---|---|---|---|\n");
+        for (Map.Entry<String, List<Run>> e : results.entrySet()) {
+            List<Run> r = e.getValue();
+            out.append("| ").append(e.getKey()).append(" | `").append(javaOptions.get(e.getKey()).trim()).append("` | ")
+                    .append(seconds(r.stream().mapToDouble(Run::startedInSeconds).toArray())).append(" | ")
+                    .append(seconds(r.stream().mapToDouble(Run::readySeconds).toArray())).append(" | ")
+                    .append(megabytes(r.stream().mapToLong(Run::rssBytes).toArray())).append(" | ")
+                    .append(megabytes(r.stream().mapToLong(Run::heapUsed).toArray())).append(" | ")
+                    .append(megabytes(r.stream().mapToLong(Run::heapCommitted).toArray())).append(" | ")
+                    .append(megabytes(r.stream().mapToLong(Run::nonHeapUsed).toArray())).append(" |\n");
+        }
+        out.append("\nGoal (issue 8): at most 3 s to start and 200 MB after start in JVM mode.\n");
+        return out.toString();
+    }
+
+    private static String seconds(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return String.format("%.2f s [%.2f-%.2f]", v[v.length / 2], v[0], v[v.length - 1]);
+    }
+
+    private static String megabytes(long[] values) {
+        long[] v = values.clone();
+        Arrays.sort(v);
+        return String.format("%d MB [%d-%d]", v[v.length / 2] >> 20, v[0] >> 20, v[v.length - 1] >> 20);
+    }
+
+    /** The JVM options a Deployment gives the service: JAVA_OPTS_APPEND from its ConfigMap. */
+    private static String k8sJavaOptions(Path repository, String name) throws IOException {
+        Path configMap = repository.resolve("k8s/base").resolve(name).resolve("configmap.yaml");
+        for (String line : Files.readAllLines(configMap)) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("JAVA_OPTS_APPEND:")) {
+                return trimmed.substring("JAVA_OPTS_APPEND:".length()).trim().replace("\"", "");
+            }
+        }
+        throw new IllegalStateException("No JAVA_OPTS_APPEND in " + configMap);
+    }
+
+    private static Map<String, String> environ(long pid) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        for (String entry : new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "environ")),
+                StandardCharsets.UTF_8).split("\0")) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) {
+                env.put(entry.substring(0, eq), entry.substring(eq + 1));
+            }
+        }
+        return env;
+    }
+
+    /** The -D options the suite started the service with (its configuration beyond the environment). */
+    private static List<String> systemProperties(long pid) throws IOException {
+        List<String> properties = new ArrayList<>();
+        for (String arg : new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline")),
+                StandardCharsets.UTF_8).split("\0")) {
+            if (arg.startsWith("-D")) {
+                properties.add(arg);
+            }
+        }
+        return properties;
+    }
+
+    private static long rss(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IllegalStateException("No VmRSS for " + pid);
+    }
+
+    /** Sums the Prometheus samples of a metric whose labels contain the given label. */
+    private static long sum(String metrics, String metric, String label) {
+        double total = 0;
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(metric + "{") && line.contains(label)) {
+                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return (long) total;
+    }
+
+    private static int status(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static String body(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/plain").build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Optional.of(Files.readString(Path.of("/proc/loadavg")).split(" "))
+                    .map(f -> f[0] + " " + f[1] + " " + f[2]).get();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("Expected --name value, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+}
