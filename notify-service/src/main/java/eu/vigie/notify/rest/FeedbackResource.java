@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,6 +49,8 @@ public class FeedbackResource {
     @RolesAllowed(Roles.PLATFORM)
     @Operation(summary = "Answer a removal order addressed to the calling platform with Annex II or Annex III; "
             + "an Idempotency-Key makes a replay answer the same receipt")
+    @APIResponse(responseCode = "202", description = "The feedback is recorded; its receipt",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackReceipt.class)))
     public Response submit(@PathParam("id") UUID removalOrderId,
             @HeaderParam("Idempotency-Key") @Pattern(regexp = "[\\x21-\\x7e]{1,200}", message = "must be 1 to 200 printable ASCII characters") String idempotencyKey,
             @Valid @NotNull FeedbackRequest request) {

@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,6 +39,8 @@ public class NotificationResource {
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Deliver a notification to a platform (always its inbox, and its webhook if it has one, else its e-mail) "
             + "or to an authority (its webhook if configured, else its e-mail); idempotent by id")
+    @APIResponse(responseCode = "202", description = "Accepted for delivery (a replay of the same id answers the same)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NotificationAccepted.class)))
     public Response notify(@Valid @NotNull NotificationRequest request) {
         Notification notification;
         try {

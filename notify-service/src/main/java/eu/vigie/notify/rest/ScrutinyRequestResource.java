@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,6 +46,8 @@ public class ScrutinyRequestResource {
     @RolesAllowed(Roles.PLATFORM)
     @Operation(summary = "Ask the home authority to scrutinise a cross-border removal order addressed to the calling "
             + "platform, within 48 hours of its notification; once per order (a replay answers the same receipt)")
+    @APIResponse(responseCode = "202", description = "The request is recorded and forwarded; its receipt",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScrutinyRequestReceipt.class)))
     public Response request(@PathParam("id") UUID removalOrderId, @Valid @NotNull ScrutinyRequestBody body) {
         String platformId = caller.requirePlatformId();
         ScrutinyRequest request;
