@@ -35,14 +35,19 @@ final class Processes {
     }
 
     static boolean ok(String url) {
+        return status(url) == 200;
+    }
+
+    /** The HTTP status {@code url} answers a GET with, or -1 when nothing answers. */
+    static int status(String url) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            return false;
+            return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return -1;
         }
     }
 

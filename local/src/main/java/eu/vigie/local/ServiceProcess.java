@@ -54,9 +54,27 @@ public final class ServiceProcess implements AutoCloseable {
         awaitReady(Duration.ofMinutes(2));
     }
 
+    /** Stops the service as an operator would (SIGTERM: requests in flight drain); {@link #start()} brings it back. */
+    public synchronized void stop() {
+        Processes.stop(process, Duration.ofSeconds(20));
+    }
+
+    /**
+     * The HTTP status of {@code /q/health/ready} now (200 ready, 503 not ready), or -1 when nothing
+     * answers.
+     */
+    public int readiness() {
+        return Processes.status(baseUrl() + "/q/health/ready");
+    }
+
     /** Kills the service with SIGKILL, as a crash would: no shutdown hook, no draining. */
     public synchronized void kill() throws InterruptedException {
         Processes.kill(process);
+    }
+
+    /** The operating system's id of the running process (to tell a recovery from a restart), or -1. */
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
     }
 
     public boolean isAlive() {

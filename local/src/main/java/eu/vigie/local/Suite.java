@@ -43,9 +43,19 @@ public final class Suite implements AutoCloseable {
      */
     public static Suite start(Path repository, Path keycloakHome, SuitePorts ports, Path logs, boolean verbose)
             throws IOException, InterruptedException {
+        return start(repository, keycloakHome, ports, logs, verbose, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, Path, SuitePorts, Path, boolean)}, with more environment variables given
+     * to every service after the suite's own (a test harness's settings, e.g. a shortened
+     * {@code VIGIE_CASE_COMPLIANCE_PERIOD}; each service reads only the keys it knows).
+     */
+    public static Suite start(Path repository, Path keycloakHome, SuitePorts ports, Path logs, boolean verbose,
+            Map<String, String> extraEnvironment) throws IOException, InterruptedException {
         Suite suite = new Suite(ports);
         try {
-            suite.startAll(repository, keycloakHome, logs, verbose);
+            suite.startAll(repository, keycloakHome, logs, verbose, extraEnvironment);
             return suite;
         } catch (IOException | InterruptedException | RuntimeException e) {
             suite.close();
@@ -53,8 +63,8 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    private void startAll(Path repository, Path keycloakHome, Path logs, boolean verbose)
-            throws IOException, InterruptedException {
+    private void startAll(Path repository, Path keycloakHome, Path logs, boolean verbose,
+            Map<String, String> extraEnvironment) throws IOException, InterruptedException {
         Files.createDirectories(logs);
         try {
             postgres = track(LocalPostgres.start(ports.postgres(), List.of("ingest", "classify", "cases", "notify")));
@@ -95,6 +105,7 @@ public final class Suite implements AutoCloseable {
             // Production logs are JSON for collectors; on a laptop a person reads them.
             env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
             env.put("VIGIE_NOTIFY_SECRET_KEY", notifySecretKey);
+            env.putAll(extraEnvironment);
             Path jar = repository.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
             Map<String, String> properties = switch (name) {
                 case "case-service" -> demoAuthorities();
