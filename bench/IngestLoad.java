@@ -5,6 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,12 +29,16 @@ import java.util.regex.Pattern;
 /**
  * Load test of ingest-service: concurrent clients post URL referrals (each a durable, committed
  * referral with its outbox hand-off when answered 201) against a running suite (./run-local.sh) and
- * the tool prints throughput and latency percentiles. Bounded by a count and a duration, loopback only.
+ * the tool prints a short report (throughput, latency p50/p90/p99/max, errors, the machine's load
+ * average before and after) and appends it to {@code bench/reports/ingest-<UTC date>.md} (or
+ * {@code --report <file>}; {@code --report none} writes nothing). Bounded by a count and a duration,
+ * loopback only. With {@code --idempotency-keys true} every referral carries an Idempotency-Key.
  *
  * <pre>
  *   java bench/IngestLoad.java [--clients 16] [--count 20000] [--duration 60] [--warmup 500]
  *        [--ingest http://localhost:8081] [--keycloak http://localhost:8180] [--realm gb]
- *        [--user gb-referrer] [--password vigie]
+ *        [--user gb-referrer] [--password vigie] [--idempotency-keys false] [--http 1.1|2] [--report bench/reports/...]
+ *        [--note "free text for the report"]
  * </pre>
  */
 public class IngestLoad {
@@ -52,15 +62,52 @@ public class IngestLoad {
                 opt.getOrDefault("password", "vigie"));
         URI referrals = ingest.resolve("/api/v1/referrals");
         String run = UUID.randomUUID().toString().substring(0, 8);
+        boolean keys = Boolean.parseBoolean(opt.getOrDefault("idempotency-keys", "false"));
+        HttpClient.Version version = switch (opt.getOrDefault("http", "1.1")) {
+            case "1.1" -> HttpClient.Version.HTTP_1_1;
+            case "2" -> HttpClient.Version.HTTP_2;
+            default -> throw new IllegalArgumentException("--http is 1.1 or 2");
+        };
+        // Each client is its own HttpClient, hence its own connection, as 16 separate agency systems would be
+        // (one shared HttpClient would multiplex every client on one HTTP/2 connection).
+        List<HttpClient> connections = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            connections.add(HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(5)).build());
+        }
 
         System.out.printf("ingest-load: %d clients, warm-up %d, then up to %d referrals or %d s, against %s%n", clients,
                 warmup, count, durationSeconds, referrals);
-        phase(http, referrals, token, run + "-w", clients, warmup, durationSeconds, null);
+        phase(connections, referrals, token, run + "-w", clients, warmup, durationSeconds, null, keys);
+        String loadBefore = loadAverage();
+        Instant at = Instant.now();
         Result result = new Result(count);
         long started = System.nanoTime();
-        phase(http, referrals, token, run, clients, count, durationSeconds, result);
+        phase(connections, referrals, token, run, clients, count, durationSeconds, result, keys);
         double seconds = (System.nanoTime() - started) / 1e9;
-        result.print(seconds);
+        String loadAfter = loadAverage();
+        String report = result.report(seconds) + "load average (1/5/15 min): before " + loadBefore + ", after "
+                + loadAfter + " on " + Runtime.getRuntime().availableProcessors() + " CPUs\n";
+        System.out.print(report);
+        String target = opt.getOrDefault("report", "bench/reports/ingest-" + LocalDate.now(ZoneOffset.UTC) + ".md");
+        if (!target.equals("none")) {
+            Path file = Path.of(target);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            String entry = "## " + at + " run " + run + "\n\n" + "`java bench/IngestLoad.java " + String.join(" ", args)
+                    + "` (" + clients + " clients, warm-up " + warmup + ", HTTP/" + (version == HttpClient.Version.HTTP_1_1 ? "1.1" : "2") + ", one connection per client, Idempotency-Key " + (keys ? "on" : "off")
+                    + ")" + (opt.containsKey("note") ? "\n\n" + opt.get("note") : "") + "\n\n```\n" + report + "```\n\n";
+            Files.writeString(file, entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            System.out.println("report appended to " + file);
+        }
+    }
+
+    /** The 1, 5 and 15 minute load averages of this machine (Linux), or the JVM's 1-minute figure elsewhere. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return String.format("%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     /** Results of the measured phase: a latency per accepted referral, and the other answers by status. */
@@ -82,16 +129,20 @@ public class IngestLoad {
             failures.computeIfAbsent(why, k -> new AtomicLong()).incrementAndGet();
         }
 
-        void print(double seconds) {
+        String report(double seconds) {
             int n = accepted.get();
             long[] sorted = Arrays.copyOf(latencies, n);
             Arrays.sort(sorted);
-            System.out.printf("accepted (201): %d in %.2f s = %.0f referrals/s%n", n, seconds, n / seconds);
+            StringBuilder out = new StringBuilder();
+            out.append(String.format("accepted (201): %d in %.2f s = %.0f referrals/s%n", n, seconds, n / seconds));
             if (n > 0) {
-                System.out.printf("latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", pct(sorted, 50), pct(sorted, 90),
-                        pct(sorted, 99), sorted[n - 1] / 1e6);
+                out.append(String.format("latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", pct(sorted, 50),
+                        pct(sorted, 90), pct(sorted, 99), sorted[n - 1] / 1e6));
             }
-            new TreeMap<>(failures).forEach((why, k) -> System.out.printf("failed: %s x %d%n", why, k.get()));
+            long errors = failures.values().stream().mapToLong(AtomicLong::get).sum();
+            out.append(String.format("errors: %d%n", errors));
+            new TreeMap<>(failures).forEach((why, k) -> out.append(String.format("  %s x %d%n", why, k.get())));
+            return out.toString();
         }
 
         private static double pct(long[] sorted, double p) {
@@ -100,8 +151,8 @@ public class IngestLoad {
         }
     }
 
-    private static void phase(HttpClient http, URI referrals, String token, String run, int clients, int count,
-            int durationSeconds, Result result) throws InterruptedException {
+    private static void phase(List<HttpClient> connections, URI referrals, String token, String run, int clients, int count,
+            int durationSeconds, Result result, boolean keys) throws InterruptedException {
         if (count == 0) {
             return;
         }
@@ -109,15 +160,20 @@ public class IngestLoad {
         long deadline = System.nanoTime() + Duration.ofSeconds(durationSeconds).toNanos();
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
+            HttpClient http = connections.get(c);
             Thread client = new Thread(() -> {
                 try {
                     int i;
                     while ((i = next.getAndIncrement()) < count && System.nanoTime() < deadline) {
                         String body = "{\"url\":\"https://bench.example/" + run + "/" + i + "?utm_source=load\","
                                 + "\"reference\":\"BENCH-" + run + "\"}";
-                        HttpRequest request = HttpRequest.newBuilder(referrals).timeout(Duration.ofSeconds(30))
+                        HttpRequest.Builder builder = HttpRequest.newBuilder(referrals).timeout(Duration.ofSeconds(30))
                                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                                .POST(HttpRequest.BodyPublishers.ofString(body));
+                        if (keys) {
+                            builder.header("Idempotency-Key", "bench-" + run + "-" + i);
+                        }
+                        HttpRequest request = builder.build();
                         long start = System.nanoTime();
                         try {
                             HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());

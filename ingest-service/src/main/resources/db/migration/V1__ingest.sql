@@ -71,7 +71,7 @@ CREATE TABLE referral (
     submitted_by             VARCHAR(300) NOT NULL,
     submitted_at             TIMESTAMPTZ NOT NULL,
     classification_id        UUID,
-    classification_score     INT,
+    classification_score     NUMERIC(4, 3),
     classification_tier      VARCHAR(40),
     classification_categories VARCHAR(500),
     classification_routing   VARCHAR(40),
@@ -118,3 +118,17 @@ CREATE TABLE idempotency_record (
 
 CREATE RULE custody_event_no_update AS ON UPDATE TO custody_event DO INSTEAD NOTHING;
 CREATE RULE custody_event_no_delete AS ON DELETE TO custody_event DO INSTEAD NOTHING;
+
+-- Case sharing reaches the evidence: while a share is active (revoked_at null), the shared
+-- jurisdiction's reviewers and issuers may read the bytes. One row per evidence and jurisdiction;
+-- a later share after a revocation replaces the share id and clears revoked_at.
+CREATE TABLE evidence_share (
+    sha256       VARCHAR(64) NOT NULL REFERENCES evidence (sha256),
+    jurisdiction VARCHAR(16) NOT NULL,
+    case_id      UUID NOT NULL,
+    share_id     UUID NOT NULL,
+    shared_at    TIMESTAMPTZ NOT NULL,
+    revoked_at   TIMESTAMPTZ,
+    version      BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (sha256, jurisdiction)
+);

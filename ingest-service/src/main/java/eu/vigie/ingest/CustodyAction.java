@@ -12,6 +12,10 @@ public enum CustodyAction {
     LEGAL_HOLD_SET,
     /** The legal hold was released. */
     LEGAL_HOLD_RELEASED,
+    /** case-service shared the case with another jurisdiction, whose reviewers and issuers may now read the bytes. */
+    SHARED,
+    /** case-service revoked a share: that jurisdiction may no longer read the bytes. */
+    SHARE_REVOKED,
     /** The scheduled purge deleted the bytes once their preservation had expired. */
     PURGED
 }

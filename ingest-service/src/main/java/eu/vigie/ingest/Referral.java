@@ -86,8 +86,9 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "classification_id")
     public UUID classificationId;
 
+    /** classify-service's score in [0,1], at most three decimals. */
     @Column(name = "classification_score")
-    public Integer classificationScore;
+    public java.math.BigDecimal classificationScore;
 
     @Column(name = "classification_tier")
     public String classificationTier;

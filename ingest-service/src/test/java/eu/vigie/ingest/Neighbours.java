@@ -79,7 +79,7 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
         server.stubFor(post(urlPathEqualTo("/api/v1/classifications")).atPriority(10)
                 .willReturn(json(200, """
                         {"id":"%s","referralId":"{{jsonPath request.body '$.referralId'}}","categories":["INCITEMENT","THREAT"],
-                         "entity":"Example Front","tier":"DESIGNATED_GROUP","score":87,"routing":"PRIORITY_REVIEW",
+                         "entity":"Example Front","tier":"DESIGNATED_GROUP","score":0.87,"routing":"FAST_TRACK_REVIEW",
                          "matches":[],"indicators":[],"explanations":["test verdict"],"classifiedAt":"2026-11-29T10:00:00Z"}
                         """.formatted(CLASSIFICATION_ID)).withTransformers("response-template")));
         server.stubFor(post(urlPathEqualTo("/api/v1/hashes")).atPriority(10)

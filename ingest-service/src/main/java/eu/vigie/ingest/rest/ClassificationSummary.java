@@ -11,7 +11,8 @@ import eu.vigie.ingest.Referral;
 
 /** The gist of classify-service's verdict on a referral; the full verdict is on the case. */
 @Schema(name = "ClassificationSummary")
-public record ClassificationSummary(UUID id, Integer score, String tier, List<String> categories, String routing,
+public record ClassificationSummary(UUID id,
+        @Schema(description = "classify-service's score, a number in [0,1] with at most three decimals") java.math.BigDecimal score, String tier, List<String> categories, String routing,
         Instant classifiedAt) {
 
     static ClassificationSummary of(Referral r) {

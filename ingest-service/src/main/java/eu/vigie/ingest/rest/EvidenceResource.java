@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,9 +52,10 @@ public class EvidenceResource {
     @Path("/{sha256}")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({ Roles.REVIEWER, Roles.ISSUER, Roles.AUDITOR })
-    @Operation(summary = "Read preserved bytes", description = "Reviewers and issuers of the owning jurisdiction, and "
-            + "auditors, get the bytes with their media type; the read is recorded in the chain of custody. Anyone "
-            + "else gets 404.")
+    @Operation(summary = "Read preserved bytes", description = "Reviewers and issuers of the owning jurisdiction (or of "
+            + "a jurisdiction the case is shared with, while the share is active), and auditors, get the bytes with "
+            + "their media type; the read is recorded in the chain of custody. A jurisdiction whose share was revoked "
+            + "gets 403; anyone else 404.")
     public Response read(@PathParam("sha256") String sha256) {
         EvidenceService.Content content = evidence.read(sha256, Actor.of(caller));
         return Response.ok(content.bytes())
@@ -103,6 +108,38 @@ public class EvidenceResource {
             + "owning jurisdiction and auditors; recorded in the chain of custody. 409 when no hold is in force.")
     public PreservationView releaseLegalHold(@PathParam("sha256") String sha256) {
         return PreservationView.of(preservation.releaseLegalHold(sha256, Actor.of(caller)));
+    }
+
+    @PUT
+    @Path("/{sha256}/shares/{jurisdiction}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Internal: a case holding the evidence was shared", description = "From case-service: while "
+            + "the share is active, the reviewers and issuers of that jurisdiction may read the bytes (audited like the "
+            + "owner's reads). Idempotent by shareId: the same share again answers the same and records nothing; a new "
+            + "share after a revocation makes it active again. Recorded in the chain of custody.")
+    @APIResponse(responseCode = "200", description = "The share as recorded",
+            content = @Content(schema = @Schema(implementation = ShareView.class)))
+    @APIResponse(responseCode = "404", description = "No such evidence")
+    public ShareView share(@PathParam("sha256") String sha256, @PathParam("jurisdiction") String jurisdiction,
+            @Valid @NotNull ShareRequest request) {
+        return ShareView.of(evidence.share(sha256, jurisdiction, request.caseId(), request.shareId(), request.sharedAt(),
+                Actor.of(caller)));
+    }
+
+    @DELETE
+    @Path("/{sha256}/shares/{jurisdiction}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Internal: the share with a jurisdiction was revoked", description = "From case-service: that "
+            + "jurisdiction may no longer read the bytes (its readers get 403). Idempotent: 204 whether the share was "
+            + "revoked now, earlier, or never existed; recorded in the chain of custody when it was revoked now.")
+    @APIResponse(responseCode = "204", description = "No active share remains")
+    @APIResponse(responseCode = "404", description = "No such evidence")
+    public Response revokeShare(@PathParam("sha256") String sha256, @PathParam("jurisdiction") String jurisdiction) {
+        evidence.revoke(sha256, jurisdiction, Actor.of(caller));
+        return Response.noContent().build();
     }
 
     @POST

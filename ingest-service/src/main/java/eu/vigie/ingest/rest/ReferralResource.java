@@ -164,9 +164,11 @@ public class ReferralResource {
             @Parameter(description = "ACCEPTED, CLASSIFIED or CASE_OPENED") @QueryParam("status") String status,
             @Parameter(description = "Only referrals of this platform") @QueryParam("platformId") String platformId,
             @Parameter(description = "Only referrals submitted at or after this time (ISO-8601)") @QueryParam("since") String since,
+            @Parameter(description = "Only referrals of this agency (as named in its officers' tokens, e.g. CTIRU)") @QueryParam("agency") String agency,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "Where to continue: the nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        ReferralService.Filter filter = new ReferralService.Filter(status(status), blankToNull(platformId), since(since));
+        ReferralService.Filter filter = new ReferralService.Filter(status(status), blankToNull(platformId), since(since),
+                agency(agency));
         int size = limit(limit);
         ReferralCursor after = cursor(cursor);
         ReferralService.Page page = referrals.list(filter, after, size, Actor.of(caller));
@@ -229,6 +231,14 @@ public class ReferralResource {
         } catch (RuntimeException e) {
             throw ProblemException.invalidField("cursor", "is not a cursor this service issued");
         }
+    }
+
+    private static String agency(String text) {
+        String agency = blankToNull(text);
+        if (agency != null && (agency.length() > 100 || !agency.chars().allMatch(c -> c >= 0x20 && c != 0x7f))) {
+            throw ProblemException.invalidField("agency", "must be 1 to 100 characters without control characters");
+        }
+        return agency;
     }
 
     private static String blankToNull(String text) {

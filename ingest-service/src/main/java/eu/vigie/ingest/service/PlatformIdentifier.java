@@ -1,13 +1,24 @@
 package eu.vigie.ingest.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,33 +31,110 @@ import eu.vigie.ingest.client.PlatformRegistry;
 import eu.vigie.ingest.config.IngestConfig;
 
 /**
- * Identifies the platform of a referral through notify-service's registry, caching the registry's
- * answers (a platform, or none) for {@code vigie.ingest.platform-cache-ttl}. Failures to reach the
- * registry are not cached: the next referral asks again.
+ * Identifies the platform of a referral through notify-service's registry and applies the
+ * platform's short links. The registry's answers (a platform, or none) are cached: for
+ * {@code vigie.ingest.platform-cache-ttl} they are used as they are; after that the cached answer
+ * is still used while a background refresh asks the registry again, so no referral waits for
+ * notify-service once a host has been seen. A failed refresh keeps the last answer and is tried
+ * again a little later. A host never seen while the registry is unreachable is not cached: the
+ * referral is flagged (platform unknown) and the next one asks again.
  */
 @ApplicationScoped
 public class PlatformIdentifier {
 
     private static final Logger LOG = Logger.getLogger(PlatformIdentifier.class);
+    /** How soon a failed background refresh is tried again (at most the TTL). */
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
 
-    private record Entry(Optional<String> platformId, Instant expiresAt) {
+    /** A platform as the registry described it, with its short links compiled. */
+    public record Platform(String id, List<CompiledShortLink> shortLinks) {
+
+        /** The long form of a canonical URL on {@code host} that one of the platform's short links matches. */
+        Optional<String> expand(String host, String path) {
+            for (CompiledShortLink link : shortLinks) {
+                if (link.host().equals(host)) {
+                    Matcher m = link.pattern().matcher(path);
+                    if (m.matches()) {
+                        return Optional.of(link.fill(m));
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A short link whose pattern compiled. */
+    public record CompiledShortLink(String host, Pattern pattern, String canonical) {
+
+        private static final Pattern PLACEHOLDER = Pattern.compile("\\{([1-9])}");
+
+        String fill(Matcher m) {
+            Matcher p = PLACEHOLDER.matcher(canonical);
+            StringBuilder out = new StringBuilder();
+            while (p.find()) {
+                int group = Integer.parseInt(p.group(1));
+                String value = group <= m.groupCount() && m.group(group) != null ? m.group(group) : "";
+                p.appendReplacement(out, Matcher.quoteReplacement(encode(value)));
+            }
+            p.appendTail(out);
+            return out.toString();
+        }
+
+        /** A group's text as it may stand anywhere in a URL: unreserved characters and %XX escapes kept, the rest escaped. */
+        private static String encode(String value) {
+            StringBuilder out = new StringBuilder(value.length());
+            for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+                char c = (char) (b & 0xff);
+                if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~%".indexOf(c) >= 0) {
+                    out.append(c);
+                } else {
+                    out.append('%').append(String.format("%02X", b & 0xff));
+                }
+            }
+            return out.toString();
+        }
+    }
+
+    private record Entry(Optional<Platform> platform, Instant refreshAt) {
     }
 
     private final PlatformRegistry registry;
     private final IngestConfig config;
     private final Clock clock;
+    private final Executor refresher;
+    private final ExecutorService ownExecutor;
     private final Map<String, Entry> byHost = new ConcurrentHashMap<>();
     private final Map<String, Entry> byId = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> refreshing = new ConcurrentHashMap<>();
 
     @Inject
     public PlatformIdentifier(PlatformRegistry registry, IngestConfig config) {
-        this(registry, config, Clock.systemUTC());
+        this(registry, config, Clock.systemUTC(), null);
     }
 
-    PlatformIdentifier(PlatformRegistry registry, IngestConfig config, Clock clock) {
+    /** With {@code refresher} null, refreshes run on a daemon thread of their own. */
+    PlatformIdentifier(PlatformRegistry registry, IngestConfig config, Clock clock, Executor refresher) {
         this.registry = registry;
         this.config = config;
         this.clock = clock;
+        if (refresher == null) {
+            this.ownExecutor = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "platform-cache-refresh");
+                t.setDaemon(true);
+                return t;
+            });
+            this.refresher = ownExecutor;
+        } else {
+            this.ownExecutor = null;
+            this.refresher = refresher;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (ownExecutor != null) {
+            ownExecutor.shutdownNow();
+        }
     }
 
     /**
@@ -55,8 +143,8 @@ public class PlatformIdentifier {
      */
     public PlatformIdentification identify(String givenPlatformId, String hostname) {
         if (givenPlatformId != null) {
-            Optional<Optional<String>> known = lookup(byId, givenPlatformId,
-                    () -> registry.byId(givenPlatformId).map(PlatformRef::id));
+            Optional<Optional<Platform>> known = lookup(byId, "id:" + givenPlatformId,
+                    () -> registry.byId(givenPlatformId));
             if (known.isEmpty()) {
                 // Registry unreachable: keep what the caller said, flagged as unconfirmed.
                 return new PlatformIdentification(givenPlatformId, false);
@@ -66,35 +154,112 @@ public class PlatformIdentifier {
                         "Field 'platformId' names no platform of the registry",
                         List.of(new Problem.Violation("platformId", "is not a registered platform")));
             }
-            return new PlatformIdentification(known.get().get(), true);
+            return new PlatformIdentification(known.get().get().id(), true);
         }
-        Optional<Optional<String>> serving = lookup(byHost, hostname,
-                () -> registry.servingHost(hostname).map(PlatformRef::id));
-        return serving.flatMap(p -> p).map(id -> new PlatformIdentification(id, true))
+        return servingHost(hostname).map(id -> new PlatformIdentification(id.id(), true))
                 .orElse(PlatformIdentification.UNKNOWN);
     }
 
-    /** The cached or fetched answer of the registry; empty when the registry could not answer. */
-    private Optional<Optional<String>> lookup(Map<String, Entry> cache, String key, Supplier<Optional<String>> fetch) {
+    /**
+     * The long form of a canonical URL when it is a short link of the platform serving its host
+     * (ARCHITECTURE "Platform short links"); empty otherwise, or while the registry cannot say.
+     */
+    public Optional<String> expandShortLink(String canonicalUrl) {
+        String host = UrlCanonicalizer.hostOf(canonicalUrl);
+        if (host == null) {
+            return Optional.empty();
+        }
+        return servingHost(host).flatMap(p -> p.shortLinks().isEmpty() ? Optional.empty()
+                : p.expand(host.toLowerCase(Locale.ROOT), pathOf(canonicalUrl)));
+    }
+
+    private Optional<Platform> servingHost(String hostname) {
+        if (hostname == null) {
+            return Optional.empty();
+        }
+        return lookup(byHost, hostname, () -> registry.servingHost(hostname)).flatMap(p -> p);
+    }
+
+    /** The cached or fetched answer of the registry; empty when the registry could not answer a first question. */
+    private Optional<Optional<Platform>> lookup(Map<String, Entry> cache, String key, Supplier<Optional<PlatformRef>> fetch) {
         Instant now = clock.instant();
         Entry cached = cache.get(key);
-        if (cached != null && cached.expiresAt().isAfter(now)) {
-            return Optional.of(cached.platformId());
+        if (cached != null) {
+            if (!cached.refreshAt().isAfter(now) && refreshing.putIfAbsent(key, Boolean.TRUE) == null) {
+                try {
+                    refresher.execute(() -> refresh(cache, key, fetch, cached));
+                } catch (RuntimeException e) {
+                    refreshing.remove(key);
+                    LOG.warnf("Platform registry refresh of %s not started: %s", key, e.toString());
+                }
+            }
+            return Optional.of(cached.platform());
         }
-        Optional<String> answer;
+        Optional<Platform> answer;
         try {
-            answer = fetch.get();
+            answer = fetch.get().map(PlatformIdentifier::compile);
         } catch (RuntimeException e) {
             LOG.warnf("Platform registry unavailable for %s: %s", key, e.toString());
             return Optional.empty();
         }
-        if (cache.size() >= config.platformCacheSize()) {
-            cache.values().removeIf(entry -> !entry.expiresAt().isAfter(now));
+        put(cache, key, new Entry(answer, now.plus(config.platformCacheTtl())), now);
+        return Optional.of(answer);
+    }
+
+    private void refresh(Map<String, Entry> cache, String key, Supplier<Optional<PlatformRef>> fetch, Entry stale) {
+        try {
+            Optional<Platform> answer = fetch.get().map(PlatformIdentifier::compile);
+            Instant now = clock.instant();
+            put(cache, key, new Entry(answer, now.plus(config.platformCacheTtl())), now);
+        } catch (RuntimeException e) {
+            LOG.warnf("Platform registry refresh of %s failed, keeping the last answer: %s", key, e.toString());
+            Instant now = clock.instant();
+            Duration retry = config.platformCacheTtl().compareTo(RETRY_AFTER_FAILURE) < 0 ? config.platformCacheTtl()
+                    : RETRY_AFTER_FAILURE;
+            cache.replace(key, stale, new Entry(stale.platform(), now.plus(retry)));
+        } finally {
+            refreshing.remove(key);
+        }
+    }
+
+    private void put(Map<String, Entry> cache, String key, Entry entry, Instant now) {
+        if (!cache.containsKey(key) && cache.size() >= config.platformCacheSize()) {
+            // Evict what is due for a refresh first; a cache full of fresh answers starts again.
+            cache.values().removeIf(e -> !e.refreshAt().isAfter(now));
             if (cache.size() >= config.platformCacheSize()) {
                 cache.clear();
             }
         }
-        cache.put(key, new Entry(answer, now.plus(config.platformCacheTtl())));
-        return Optional.of(answer);
+        cache.put(key, entry);
+    }
+
+    static Platform compile(PlatformRef ref) {
+        List<CompiledShortLink> links = new ArrayList<>();
+        if (ref.shortLinks() != null) {
+            for (PlatformRef.ShortLink link : ref.shortLinks()) {
+                if (link == null || link.host() == null || link.pattern() == null || link.canonical() == null) {
+                    continue;
+                }
+                try {
+                    links.add(new CompiledShortLink(link.host().toLowerCase(Locale.ROOT), Pattern.compile(link.pattern()),
+                            link.canonical()));
+                } catch (PatternSyntaxException e) {
+                    LOG.warnf("Platform %s: short link pattern of %s does not compile, ignored: %s", ref.id(), link.host(),
+                            e.getDescription());
+                }
+            }
+        }
+        return new Platform(ref.id(), List.copyOf(links));
+    }
+
+    /** The path of a canonical URL (scheme://host[:port]/path[?query]). */
+    static String pathOf(String canonicalUrl) {
+        int authority = canonicalUrl.indexOf("://");
+        int slash = canonicalUrl.indexOf('/', authority < 0 ? 0 : authority + 3);
+        if (slash < 0) {
+            return "/";
+        }
+        int query = canonicalUrl.indexOf('?', slash);
+        return query < 0 ? canonicalUrl.substring(slash) : canonicalUrl.substring(slash, query);
     }
 }

@@ -40,8 +40,11 @@ public class ReferralHandOff implements OutboxHandler {
     private final Hasher hasher;
     private final EvidenceStore store;
 
+    private final eu.vigie.ingest.config.IngestConfig config;
+
     public ReferralHandOff(Outbox outbox, ReferralRepository referrals, ReferralService service, Classifier classifier,
-            CaseIntake cases, Hasher hasher, EvidenceStore store) {
+            CaseIntake cases, Hasher hasher, EvidenceStore store, eu.vigie.ingest.config.IngestConfig config) {
+        this.config = config;
         this.hasher = hasher;
         this.store = store;
         this.outbox = outbox;
@@ -58,6 +61,7 @@ public class ReferralHandOff implements OutboxHandler {
 
     @Override
     public void handle(OutboxMessage message) {
+        yieldToIntake();
         ReferralService.HandOff handOff = outbox.read(message, ReferralService.HandOff.class);
         if (handOff.referralId() == null) {
             throw new OutboxRejectedException("Outbox message " + message.id + " names no referral");
@@ -78,6 +82,19 @@ public class ReferralHandOff implements OutboxHandler {
             service.recordCase(referral.id, answer);
         } catch (NeighbourRejectedException e) {
             throw new OutboxRejectedException(e.getMessage(), e);
+        }
+    }
+
+    /** Pauses (once, {@code vigie.ingest.hand-off-yield}) while referrals are being submitted. */
+    private void yieldToIntake() {
+        java.time.Duration pause = config.handOffYield();
+        if (pause.isZero() || pause.isNegative() || !service.intakeBusy()) {
+            return;
+        }
+        try {
+            Thread.sleep(pause.toMillis(), (int) (pause.toNanosPart() % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -51,6 +51,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class ReferralService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ReferralService.class);
+
     /** The outbox topic of accepted referrals, relayed by {@link ReferralHandOff}. */
     public static final String TOPIC = "referral.accepted";
 
@@ -73,6 +75,7 @@ public class ReferralService {
             PlatformIdentification platform, byte[] content, String mediaType, String sha256, String md5) {
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger submitting = new java.util.concurrent.atomic.AtomicInteger();
     private final UrlCanonicalizer canonicalizer;
     private final PlatformIdentifier platforms;
     private final ReferralRepository referrals;
@@ -104,6 +107,20 @@ public class ReferralService {
      * caller answers the stored result and creates nothing; the same key with another body is 422.
      */
     public Submission submit(ReferralRequest request, String idempotencyKey, Actor actor) {
+        submitting.incrementAndGet();
+        try {
+            return submitNow(request, idempotencyKey, actor);
+        } finally {
+            submitting.decrementAndGet();
+        }
+    }
+
+    /** Whether referrals are being submitted right now (the hand-off yields to them). */
+    public boolean intakeBusy() {
+        return submitting.get() > 0;
+    }
+
+    private Submission submitNow(ReferralRequest request, String idempotencyKey, Actor actor) {
         checkMaySubmit(actor);
         String requestHash = idempotencyKey == null ? null : requestHash(request);
         if (idempotencyKey != null) {
@@ -145,6 +162,7 @@ public class ReferralService {
         } catch (InvalidUrlException e) {
             throw ProblemException.invalidField("url", e.getMessage());
         }
+        canonicalUrl = expandShortLink(canonicalUrl);
         if (request.observedAt() != null && request.observedAt().isAfter(Instant.now().plus(CLOCK_SKEW))) {
             throw ProblemException.invalidField("observedAt", "must not be in the future");
         }
@@ -193,6 +211,26 @@ public class ReferralService {
         return new Prepared(request, type, canonicalUrl, platform, content, mediaType, sha256, md5);
     }
 
+    /**
+     * A short link of the platform serving the URL's host (from the registry, cached with the
+     * platform look-up) replaced by the long form it stands for, canonicalised again, so that short and
+     * long forms of the same content have one canonical URL. A long form that is not a valid URL is
+     * the registry's mistake, not the caller's: the short form is kept.
+     */
+    private String expandShortLink(String canonicalUrl) {
+        Optional<String> expanded = platforms.expandShortLink(canonicalUrl);
+        if (expanded.isEmpty()) {
+            return canonicalUrl;
+        }
+        try {
+            return canonicalizer.canonicalize(expanded.get());
+        } catch (InvalidUrlException e) {
+            LOG.warnf("Short link %s expands to %s, which is not a valid URL (%s): kept as it is", canonicalUrl,
+                    expanded.get(), e.getMessage());
+            return canonicalUrl;
+        }
+    }
+
     private Submission create(Prepared p, String idempotencyKey, String requestHash, Actor actor) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (idempotencyKey != null && !idempotency.claim(actor.subject(), idempotencyKey, requestHash, now)) {
@@ -228,12 +266,15 @@ public class ReferralService {
         r.agency = actor.agency();
         r.submittedBy = actor.subject();
         r.submittedAt = now;
-        r.duplicateOf = referrals.earliestOfSameContent(p.canonicalUrl(), p.sha256()).map(d -> d.id).orElse(null);
+        // Which earlier referrals of the same content there are, in one statement: duplicateOf names only a
+        // referral of the caller's own jurisdiction; another jurisdiction's case shows as the deconfliction block.
+        ReferralRepository.Precedents precedents = referrals.precedents(p.canonicalUrl(), p.sha256(), actor.jurisdiction());
+        r.duplicateOf = precedents.duplicateOf();
         if (p.content() != null) {
             evidence.describeIfAbsent(p.sha256(), p.md5(), p.mediaType(), p.content().length, now, actor.jurisdiction());
             store.put(p.sha256(), p.content());
         }
-        deconflict(r);
+        deconflict(r, precedents.earliestInCase());
         referrals.persist(r);
         if (p.content() != null) {
             recordCustody(p.sha256(), r.id, CustodyAction.SUBMITTED, actor, now);
@@ -252,26 +293,27 @@ public class ReferralService {
      * Known here when an earlier referral of the same content key has been taken into a case;
      * otherwise the hand-off records it from case-service's intake answer.
      */
-    private void deconflict(Referral r) {
-        referrals.earliestInCase(r.contentKey()).ifPresent(earlier -> {
-            boolean ownedElsewhere = earlier.deconflictionCaseId != null
-                    ? !earlier.deconflictionJurisdiction.equals(r.jurisdiction)
-                    : !earlier.jurisdiction.equals(r.jurisdiction);
-            if (!ownedElsewhere) {
-                return;
-            }
-            if (earlier.deconflictionCaseId != null) {
-                r.deconflictionCaseId = earlier.deconflictionCaseId;
-                r.deconflictionJurisdiction = earlier.deconflictionJurisdiction;
-                r.deconflictionAgency = earlier.deconflictionAgency;
-                r.deconflictionStatus = earlier.deconflictionStatus;
-            } else {
-                r.deconflictionCaseId = earlier.caseId;
-                r.deconflictionJurisdiction = earlier.jurisdiction;
-                r.deconflictionAgency = earlier.agency;
-                r.deconflictionStatus = earlier.caseStatus;
-            }
-        });
+    private static void deconflict(Referral r, ReferralRepository.InCase earlier) {
+        if (earlier == null) {
+            return;
+        }
+        boolean ownedElsewhere = earlier.deconflictionCaseId() != null
+                ? !earlier.deconflictionJurisdiction().equals(r.jurisdiction)
+                : !earlier.jurisdiction().equals(r.jurisdiction);
+        if (!ownedElsewhere) {
+            return;
+        }
+        if (earlier.deconflictionCaseId() != null) {
+            r.deconflictionCaseId = earlier.deconflictionCaseId();
+            r.deconflictionJurisdiction = earlier.deconflictionJurisdiction();
+            r.deconflictionAgency = earlier.deconflictionAgency();
+            r.deconflictionStatus = earlier.deconflictionStatus();
+        } else {
+            r.deconflictionCaseId = earlier.caseId();
+            r.deconflictionJurisdiction = earlier.jurisdiction();
+            r.deconflictionAgency = earlier.agency();
+            r.deconflictionStatus = earlier.caseStatus();
+        }
     }
 
     /** A referral the actor may see, or 404 (whether it exists elsewhere is not revealed). */
@@ -282,7 +324,7 @@ public class ReferralService {
     }
 
     /** The filters of a listing; all optional. */
-    public record Filter(ReferralStatus status, String platformId, Instant since) {
+    public record Filter(ReferralStatus status, String platformId, Instant since, String agency) {
     }
 
     /** A page of the referrals the actor may see, oldest first, after the cursor's position. */
@@ -315,6 +357,10 @@ public class ReferralService {
             where.append(" and platformId = :platformId");
             params.put("platformId", filter.platformId());
         }
+        if (filter.agency() != null) {
+            where.append(" and agency = :agencyFilter");
+            params.put("agencyFilter", filter.agency());
+        }
         if (filter.since() != null) {
             where.append(" and submittedAt >= :since");
             params.put("since", filter.since());
@@ -340,7 +386,7 @@ public class ReferralService {
                 return;
             }
             r.classificationId = uuidOrNull(verdict.path("id").asText(null));
-            r.classificationScore = verdict.path("score").isNumber() ? verdict.path("score").asInt() : null;
+            r.classificationScore = score(verdict.path("score"));
             r.classificationTier = verdict.path("tier").isTextual() ? verdict.path("tier").asText() : null;
             List<String> categories = new ArrayList<>();
             verdict.path("categories").forEach(c -> {
@@ -534,6 +580,19 @@ public class ReferralService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(algorithm + " is not available", e);
         }
+    }
+
+    /** The verdict's score when it is a number in [0,1] (kept to three decimals); null otherwise. */
+    static java.math.BigDecimal score(JsonNode score) {
+        if (!score.isNumber()) {
+            return null;
+        }
+        java.math.BigDecimal value = score.decimalValue();
+        if (value.signum() < 0 || value.compareTo(java.math.BigDecimal.ONE) > 0) {
+            LOG.warnf("Classification score %s is outside [0,1]: not recorded", value);
+            return null;
+        }
+        return value.setScale(3, java.math.RoundingMode.HALF_UP);
     }
 
     private static UUID uuidOrNull(String text) {

@@ -111,7 +111,7 @@ class ReferralResourceTest {
                 .then().statusCode(200)
                 .body("status", equalTo("CASE_OPENED"))
                 .body("caseId", equalTo(Neighbours.CASE_ID.toString()))
-                .body("classification.score", equalTo(87))
+                .body("classification.score", equalTo(0.87f))
                 .body("classification.tier", equalTo("DESIGNATED_GROUP"))
                 .body("classification.categories", equalTo(List.of("INCITEMENT", "THREAT")))
                 .body("classification.id", equalTo(Neighbours.CLASSIFICATION_ID.toString())));
@@ -131,7 +131,7 @@ class ReferralResourceTest {
                 .withRequestBody(matchingJsonPath("$.contentKey", WireMock.equalTo("sha256:" + sha256(bytes))))
                 .withRequestBody(matchingJsonPath("$.platformKnown", WireMock.equalTo("true")))
                 .withRequestBody(matchingJsonPath("$.reference", WireMock.equalTo("CTIRU-123")))
-                .withRequestBody(matchingJsonPath("$.classification.score", WireMock.equalTo("87")))
+                .withRequestBody(matchingJsonPath("$.classification.score", WireMock.equalTo("0.87")))
                 .withRequestBody(matchingJsonPath("$.classification.referralId", WireMock.equalTo(id))));
     }
 
@@ -325,12 +325,13 @@ class ReferralResourceTest {
     }
 
     @Test
-    void laterReferralsOfTheSameUrlOrBytesPointAtTheEarliest() {
+    void laterReferralsOfTheSameUrlOrBytesPointAtTheEarliestOfTheirOwnJurisdiction() {
         String path = "/watch/" + UUID.randomUUID();
         String first = submit(GB_REFERRER, "{\"url\":\"https://dup.example" + path + "?b=2&a=1\"}").statusCode(201)
                 .body("duplicateOf", nullValue()).extract().path("id");
-        // another agency, another jurisdiction, another spelling of the same URL
-        submit(TestTokens.fr("fr-referrer", "referrer"), "{\"url\":\"HTTPS://DUP.example:443" + path + "?a=1&b=2&fbclid=x\"}")
+        // another agency of the same jurisdiction, another spelling of the same URL
+        submit(TestTokens.government("gb", "ofcom-referrer", "OFCOM", "referrer"),
+                "{\"url\":\"HTTPS://DUP.example:443" + path + "?a=1&b=2&fbclid=x\"}")
                 .statusCode(201).body("duplicateOf", equalTo(first));
         submit(GB_REFERRER, "{\"url\":\"https://dup.example" + path + "?a=1&b=2\"}")
                 .statusCode(201).body("duplicateOf", equalTo(first));
@@ -338,8 +339,105 @@ class ReferralResourceTest {
         String words = "the same words " + UUID.randomUUID();
         String byText = submit(GB_REFERRER, textBody(unique("one.example"), words)).statusCode(201)
                 .body("duplicateOf", nullValue()).extract().path("id");
-        submit(TestTokens.fr("fr-referrer", "referrer"), textBody(unique("two.example"), words)).statusCode(201)
+        submit(GB_REFERRER, textBody(unique("two.example"), words)).statusCode(201)
                 .body("duplicateOf", equalTo(byText));
+    }
+
+    @Test
+    void duplicateOfNeverNamesAnotherJurisdictionsReferral() {
+        String fr = TestTokens.fr("fr-referrer", "referrer");
+        String path = "/watch/" + UUID.randomUUID();
+        String gbFirst = submit(GB_REFERRER, "{\"url\":\"https://xdup.example" + path + "\"}").statusCode(201)
+                .extract().path("id");
+        String frFirst = submit(fr, "{\"url\":\"https://XDUP.example" + path + "?utm_source=x\"}").statusCode(201)
+                .body("duplicateOf", nullValue()).extract().path("id");
+        assertNotEquals(gbFirst, frFirst);
+        // within France the later referral points at France's first
+        submit(fr, "{\"url\":\"https://xdup.example" + path + "\"}").statusCode(201).body("duplicateOf", equalTo(frFirst));
+        given().auth().oauth2(fr).get("/api/v1/referrals/" + frFirst).then().statusCode(200)
+                .body("duplicateOf", nullValue());
+
+        // the same bytes (a text) first reported by GB: France is told of the case only, once it exists
+        String words = "shared words " + UUID.randomUUID();
+        String gbText = submit(GB_REFERRER, textBody(unique("one.example"), words)).statusCode(201).extract().path("id");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(GB_REFERRER)
+                .get("/api/v1/referrals/" + gbText).then().statusCode(200).body("status", equalTo("CASE_OPENED")));
+        String answer = submit(fr, textBody(unique("two.example"), words)).statusCode(201)
+                .body("duplicateOf", nullValue())
+                .body("deconfliction.caseId", equalTo(Neighbours.CASE_ID.toString()))
+                .body("deconfliction.ownerJurisdiction", equalTo("GB"))
+                .extract().asString();
+        assertTrue(!answer.contains(gbText), "the answer names no GB referral id");
+    }
+
+    @Test
+    void listingFiltersByAgencyAcrossPages() {
+        String agency = "AG" + UUID.randomUUID().toString().substring(0, 8);
+        String other = "AG" + UUID.randomUUID().toString().substring(0, 8);
+        String officer = TestTokens.government("gb", "agency-" + agency, agency, "referrer");
+        String colleague = TestTokens.government("gb", "agency-" + other, other, "referrer");
+        String a = submit(officer, textBody(unique("ag.example"), "a")).statusCode(201).extract().path("id");
+        submit(colleague, textBody(unique("ag.example"), "x")).statusCode(201);
+        String b = submit(officer, textBody(unique("ag.example"), "b")).statusCode(201).extract().path("id");
+        submit(colleague, textBody(unique("ag.example"), "y")).statusCode(201);
+        String c = submit(officer, textBody(unique("ag.example"), "c")).statusCode(201).extract().path("id");
+
+        String reviewer = TestTokens.gb("gb-reviewer", "reviewer");
+        var page1 = given().auth().oauth2(reviewer).queryParam("agency", agency).queryParam("limit", 2)
+                .get("/api/v1/referrals").then().statusCode(200).body("items.agency", equalTo(List.of(agency, agency)))
+                .extract();
+        assertEquals(List.of(a, b), page1.path("items.id"));
+        var page2 = given().auth().oauth2(reviewer).queryParam("agency", agency).queryParam("limit", 2)
+                .queryParam("cursor", (String) page1.path("nextCursor")).get("/api/v1/referrals").then().statusCode(200)
+                .extract();
+        assertEquals(List.of(c), page2.path("items.id"));
+        assertNull(page2.path("nextCursor"));
+
+        // a referrer sees only their own agency, whatever they ask for
+        given().auth().oauth2(colleague).queryParam("agency", agency).get("/api/v1/referrals").then().statusCode(200)
+                .body("items", equalTo(List.of()));
+        // another jurisdiction's reviewer finds nothing of it
+        given().auth().oauth2(TestTokens.fr("fr-reviewer", "reviewer")).queryParam("agency", agency)
+                .get("/api/v1/referrals").then().statusCode(200).body("items", equalTo(List.of()));
+        given().auth().oauth2(TestTokens.operator("auditor", "auditor")).queryParam("agency", agency)
+                .queryParam("limit", 200).get("/api/v1/referrals").then().statusCode(200)
+                .body("items.id", equalTo(List.of(a, b, c)));
+        given().auth().oauth2(reviewer).queryParam("agency", "A".repeat(101)).get("/api/v1/referrals").then()
+                .statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("agency"));
+        given().auth().oauth2(reviewer).queryParam("agency", "CT\u0007IRU").get("/api/v1/referrals").then()
+                .statusCode(400);
+    }
+
+    @Test
+    void shortLinksOfThePlatformGiveTheSameCanonicalUrlAsTheLongForm() {
+        String shortHost = "s" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+        String longHost = "video-" + shortHost;
+        String platform = """
+                {"id":"shortvideo","name":"Short Video","hostnames":["%s","%s"],"homeJurisdiction":"IE",
+                 "shortLinks":[{"host":"%s","pattern":"^/([A-Za-z0-9_-]{4,32})$","canonical":"https://%s/watch?v={1}"}]}"""
+                .formatted(longHost, shortHost, shortHost, longHost);
+        List<StubMapping> stubs = new java.util.ArrayList<>();
+        for (String host : List.of(shortHost, longHost)) {
+            stubs.add(Neighbours.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v1/platforms"))
+                    .withQueryParam("hostname", WireMock.equalTo(host)).atPriority(1)
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withBody("[" + platform + "]"))));
+        }
+        try {
+            String longForm = submit(GB_REFERRER, "{\"url\":\"https://" + longHost + "/watch?v=Abc_123&utm_source=x\"}")
+                    .statusCode(201).body("canonicalUrl", equalTo("https://" + longHost + "/watch?v=Abc_123"))
+                    .body("platformId", equalTo("shortvideo")).extract().path("id");
+            submit(GB_REFERRER, "{\"url\":\"HTTPS://" + shortHost.toUpperCase() + "/Abc_123?si=tracking#t=10\"}")
+                    .statusCode(201).body("canonicalUrl", equalTo("https://" + longHost + "/watch?v=Abc_123"))
+                    .body("url", equalTo("HTTPS://" + shortHost.toUpperCase() + "/Abc_123?si=tracking#t=10"))
+                    .body("platformId", equalTo("shortvideo")).body("platformKnown", equalTo(true))
+                    .body("duplicateOf", equalTo(longForm));
+            // a path the pattern does not match stays as it is
+            submit(GB_REFERRER, "{\"url\":\"https://" + shortHost + "/a/b\"}").statusCode(201)
+                    .body("canonicalUrl", equalTo("https://" + shortHost + "/a/b"));
+        } finally {
+            stubs.forEach(Neighbours.server()::removeStub);
+        }
     }
 
     @Test
@@ -441,7 +539,7 @@ class ReferralResourceTest {
             Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(GB_REFERRER)
                     .get("/api/v1/referrals/" + id).then()
                     .body("status", equalTo("CLASSIFIED"))
-                    .body("classification.score", equalTo(87))
+                    .body("classification.score", equalTo(0.87f))
                     .body("caseId", nullValue()));
             Neighbours.server().removeStub(down);
             Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(GB_REFERRER)

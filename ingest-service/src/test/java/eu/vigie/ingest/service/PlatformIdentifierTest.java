@@ -25,6 +25,7 @@ class PlatformIdentifierTest {
     /** A registry whose answers the test decides, counting the questions it is asked. */
     static final class FakeRegistry extends PlatformRegistry {
         final Map<String, String> hosts = new HashMap<>();
+        final Map<String, List<PlatformRef.ShortLink>> shortLinks = new HashMap<>();
         boolean down;
         int calls;
 
@@ -38,7 +39,8 @@ class PlatformIdentifierTest {
             if (down) {
                 throw new IllegalStateException("connection refused");
             }
-            return Optional.ofNullable(hosts.get(hostname)).map(id -> new PlatformRef(id, id, List.of(hostname), "IE"));
+            return Optional.ofNullable(hosts.get(hostname)).map(id -> new PlatformRef(id, id, List.of(hostname), "IE",
+                    shortLinks.getOrDefault(id, List.of())));
         }
 
         @Override
@@ -88,6 +90,21 @@ class PlatformIdentifierTest {
             }
 
             @Override
+            public Duration tokenCacheTtl() {
+                return Duration.ofSeconds(60);
+            }
+
+            @Override
+            public int tokenCacheSize() {
+                return 100;
+            }
+
+            @Override
+            public Duration handOffYield() {
+                return Duration.ZERO;
+            }
+
+            @Override
             public int platformCacheSize() {
                 return 100;
             }
@@ -131,7 +148,10 @@ class PlatformIdentifierTest {
 
     private final FakeRegistry registry = new FakeRegistry();
     private final MutableClock clock = new MutableClock();
-    private final PlatformIdentifier identifier = new PlatformIdentifier(registry, config(Duration.ofMinutes(5)), clock);
+    /** Background refreshes the test runs when it chooses. */
+    private final java.util.ArrayDeque<Runnable> refreshes = new java.util.ArrayDeque<>();
+    private final PlatformIdentifier identifier = new PlatformIdentifier(registry, config(Duration.ofMinutes(5)), clock,
+            refreshes::add);
 
     @Test
     void identifiesByHostAndCachesTheAnswerForTheTtl() {
@@ -139,11 +159,54 @@ class PlatformIdentifierTest {
         assertEquals(new PlatformIdentification("examplevideo", true), identifier.identify(null, "video.example"));
         assertEquals(new PlatformIdentification("examplevideo", true), identifier.identify(null, "video.example"));
         assertEquals(1, registry.calls);
+        assertEquals(0, refreshes.size());
+    }
 
+    @Test
+    void afterTheTtlTheCachedAnswerServesWhileOneBackgroundRefreshAsksAgain() {
+        registry.hosts.put("video.example", "examplevideo");
+        identifier.identify(null, "video.example");
         clock.now = clock.now.plus(Duration.ofMinutes(5)).plusSeconds(1);
         registry.hosts.remove("video.example");
-        assertEquals(PlatformIdentification.UNKNOWN, identifier.identify(null, "video.example"));
+        // no referral waits for the registry: the last answer serves, one refresh is queued however many ask
+        assertEquals(new PlatformIdentification("examplevideo", true), identifier.identify(null, "video.example"));
+        assertEquals(new PlatformIdentification("examplevideo", true), identifier.identify(null, "video.example"));
+        assertEquals(1, registry.calls);
+        assertEquals(1, refreshes.size());
+        refreshes.poll().run();
         assertEquals(2, registry.calls);
+        assertEquals(PlatformIdentification.UNKNOWN, identifier.identify(null, "video.example"));
+        assertEquals(0, refreshes.size());
+    }
+
+    @Test
+    void failedRefreshKeepsTheLastAnswerAndTriesAgainLater() {
+        registry.hosts.put("video.example", "examplevideo");
+        identifier.identify(null, "video.example");
+        clock.now = clock.now.plus(Duration.ofMinutes(6));
+        registry.down = true;
+        identifier.identify(null, "video.example");
+        refreshes.poll().run();
+        assertEquals(new PlatformIdentification("examplevideo", true), identifier.identify(null, "video.example"));
+        assertEquals(0, refreshes.size(), "not asked again at once");
+        clock.now = clock.now.plusSeconds(11);
+        registry.down = false;
+        identifier.identify(null, "video.example");
+        assertEquals(1, refreshes.size());
+    }
+
+    @Test
+    void shortLinksOfTheServingPlatformGiveTheLongForm() {
+        registry.hosts.put("vid.example", "examplevideo");
+        registry.shortLinks.put("examplevideo", List.of(
+                new PlatformRef.ShortLink("vid.example", "^/([A-Za-z0-9_-]{4,32})$", "https://video.example/watch?v={1}"),
+                new PlatformRef.ShortLink("vid.example", "([", "https://broken.example/{1}")));
+        assertEquals(Optional.of("https://video.example/watch?v=abcd_12"),
+                identifier.expandShortLink("https://vid.example/abcd_12"));
+        assertEquals(Optional.empty(), identifier.expandShortLink("https://vid.example/ab"), "too short for the pattern");
+        assertEquals(Optional.empty(), identifier.expandShortLink("https://vid.example/abcd/more"));
+        assertEquals(Optional.empty(), identifier.expandShortLink("https://nobody.example/abcd_12"));
+        assertEquals(2, registry.calls, "each host asked once: the short links are cached with the platform");
     }
 
     @Test
