@@ -11,13 +11,11 @@ import eu.vigie.common.outbox.OutboxHandler;
 import eu.vigie.common.outbox.OutboxMessage;
 import eu.vigie.common.outbox.OutboxRejectedException;
 import eu.vigie.notify.Delivery;
-import eu.vigie.notify.DeliveryAttempt;
 import eu.vigie.notify.DeliveryStatus;
 import eu.vigie.notify.Notification;
 import eu.vigie.notify.Platform;
 import eu.vigie.notify.RecipientType;
 import eu.vigie.notify.config.NotifyConfig;
-import eu.vigie.notify.repository.DeliveryAttemptRepository;
 import eu.vigie.notify.repository.DeliveryRepository;
 import eu.vigie.notify.repository.InboxItemRepository;
 import eu.vigie.notify.repository.NotificationRepository;
@@ -34,7 +32,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class EmailDeliveryHandler implements OutboxHandler {
 
-    private static final int MAX_ERROR = 2000;
 
     record Prepared(String address, EmailTemplates.Rendered mail, String messageId) {
     }
@@ -42,7 +39,7 @@ public class EmailDeliveryHandler implements OutboxHandler {
     private final Outbox outbox;
     private final NotificationRepository notifications;
     private final DeliveryRepository deliveries;
-    private final DeliveryAttemptRepository attempts;
+    private final DeliveryAttempts attempts;
     private final PlatformRepository platforms;
     private final InboxItemRepository inbox;
     private final Recipients recipients;
@@ -52,7 +49,7 @@ public class EmailDeliveryHandler implements OutboxHandler {
     private final NotifyConfig config;
 
     public EmailDeliveryHandler(Outbox outbox, NotificationRepository notifications, DeliveryRepository deliveries,
-            DeliveryAttemptRepository attempts, PlatformRepository platforms, InboxItemRepository inbox,
+            DeliveryAttempts attempts, PlatformRepository platforms, InboxItemRepository inbox,
             Recipients recipients, EmailTemplates templates, MailSender mailer, Receipts receipts, NotifyConfig config) {
         this.outbox = outbox;
         this.notifications = notifications;
@@ -118,17 +115,7 @@ public class EmailDeliveryHandler implements OutboxHandler {
     void record(EmailDeliveryMessage work, String address, Instant attemptedAt, MailSender.Outcome outcome) {
         Notification notification = notifications.findForUpdate(work.notificationId()).orElseThrow();
         Delivery delivery = deliveries.findById(work.deliveryId());
-        DeliveryAttempt attempt = new DeliveryAttempt();
-        attempt.id = UUID.randomUUID();
-        attempt.deliveryId = delivery.id;
-        attempt.attemptedAt = attemptedAt;
-        attempt.target = "mailto:" + address;
-        attempt.statusCode = null;
-        attempt.latencyMs = outcome.latencyMs();
-        attempt.error = outcome.error() == null ? null
-                : outcome.error().length() > MAX_ERROR ? outcome.error().substring(0, MAX_ERROR) : outcome.error();
-        attempts.persist(attempt);
-        delivery.target = attempt.target;
+        attempts.record(delivery, attemptedAt, "mailto:" + address, null, outcome.latencyMs(), outcome.error());
         if (outcome.success()) {
             receipts.sent(notification, delivery, outcome.completedAt());
             if (delivery.status == DeliveryStatus.PENDING) {

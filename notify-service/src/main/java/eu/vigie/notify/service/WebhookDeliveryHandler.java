@@ -3,7 +3,6 @@ package eu.vigie.notify.service;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,11 +18,9 @@ import eu.vigie.common.outbox.OutboxMessage;
 import eu.vigie.common.outbox.OutboxRejectedException;
 import eu.vigie.common.problem.ProblemException;
 import eu.vigie.notify.Delivery;
-import eu.vigie.notify.DeliveryAttempt;
 import eu.vigie.notify.Notification;
 import eu.vigie.notify.Platform;
 import eu.vigie.notify.RecipientType;
-import eu.vigie.notify.repository.DeliveryAttemptRepository;
 import eu.vigie.notify.repository.DeliveryRepository;
 import eu.vigie.notify.repository.NotificationRepository;
 import eu.vigie.notify.repository.PlatformRepository;
@@ -39,7 +36,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class WebhookDeliveryHandler implements OutboxHandler {
 
     private static final Logger LOG = Logger.getLogger(WebhookDeliveryHandler.class);
-    private static final int MAX_ERROR = 2000;
 
     /** What an attempt needs, read in a short transaction before the network call. */
     record Prepared(URI target, String body, List<byte[]> keys) {
@@ -48,7 +44,7 @@ public class WebhookDeliveryHandler implements OutboxHandler {
     private final Outbox outbox;
     private final NotificationRepository notifications;
     private final DeliveryRepository deliveries;
-    private final DeliveryAttemptRepository attempts;
+    private final DeliveryAttempts attempts;
     private final PlatformRepository platforms;
     private final Recipients recipients;
     private final WebhookTargetPolicy targets;
@@ -57,7 +53,7 @@ public class WebhookDeliveryHandler implements OutboxHandler {
     private final ObjectMapper mapper;
 
     public WebhookDeliveryHandler(Outbox outbox, NotificationRepository notifications, DeliveryRepository deliveries,
-            DeliveryAttemptRepository attempts, PlatformRepository platforms, Recipients recipients,
+            DeliveryAttempts attempts, PlatformRepository platforms, Recipients recipients,
             WebhookTargetPolicy targets, WebhookSender sender, Receipts receipts, ObjectMapper mapper) {
         this.outbox = outbox;
         this.notifications = notifications;
@@ -87,12 +83,13 @@ public class WebhookDeliveryHandler implements OutboxHandler {
         WebhookSender.Outcome outcome;
         boolean reachedNetwork;
         try {
-            // DNS may have changed since registration: check the target again before every attempt.
-            targets.check(prepared.target().toString());
+            // DNS may have changed since registration: the name is resolved and checked again before every
+            // attempt, and the request goes to the address checked (pinned), not to a second resolution.
+            WebhookTargetPolicy.CheckedTarget checked = targets.resolve(prepared.target().toString());
             long timestamp = Instant.now().getEpochSecond();
             String webhookId = work.notificationId().toString();
             String signature = WebhookSigner.signature(webhookId, timestamp, prepared.body(), prepared.keys());
-            outcome = sender.post(prepared.target(), webhookId, timestamp, signature, prepared.body());
+            outcome = sender.post(checked, webhookId, timestamp, signature, prepared.body());
             reachedNetwork = true;
         } catch (ProblemException refused) {
             outcome = WebhookSender.refused("target refused: " + refused.getMessage(), attemptedAt);
@@ -150,17 +147,8 @@ public class WebhookDeliveryHandler implements OutboxHandler {
             boolean reachedNetwork) {
         Notification notification = notifications.findForUpdate(work.notificationId()).orElseThrow();
         Delivery delivery = deliveries.findById(work.deliveryId());
-        DeliveryAttempt attempt = new DeliveryAttempt();
-        attempt.id = UUID.randomUUID();
-        attempt.deliveryId = delivery.id;
-        attempt.attemptedAt = attemptedAt;
-        attempt.target = target.toString();
-        attempt.statusCode = outcome.statusCode();
-        attempt.latencyMs = outcome.latencyMs();
-        attempt.error = outcome.error() == null ? null
-                : outcome.error().length() > MAX_ERROR ? outcome.error().substring(0, MAX_ERROR) : outcome.error();
-        attempts.persist(attempt);
-        delivery.target = target.toString();
+        attempts.record(delivery, attemptedAt, target.toString(), outcome.statusCode(), outcome.latencyMs(),
+                outcome.error());
         if (reachedNetwork) {
             receipts.sent(notification, delivery, attemptedAt);
         }

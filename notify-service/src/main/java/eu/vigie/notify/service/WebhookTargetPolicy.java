@@ -17,20 +17,39 @@ import eu.vigie.notify.config.NotifyConfig;
  * Refuses webhook URLs that point at loopback, private, link-local, unique-local or cloud metadata
  * addresses, so that the registry cannot be used to reach inside the deployment, unless the
  * deployment allow-lists the host or range ({@code vigie.notify.webhook-allow-list}). Checked at
- * registration and again before every delivery, against every address the name resolves to.
+ * registration and again before every delivery, against every address the name resolves to; a
+ * delivery then connects to the address checked, never resolving the name a second time.
  */
 @ApplicationScoped
 public class WebhookTargetPolicy {
 
     private final List<String> allowList;
+    private final HostResolver resolver;
 
-    public WebhookTargetPolicy(NotifyConfig config) {
+    public WebhookTargetPolicy(NotifyConfig config, HostResolver resolver) {
+        this.resolver = resolver;
         this.allowList = config.webhookAllowList().orElse(List.of()).stream()
                 .map(String::trim).filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(Locale.ROOT)).toList();
     }
 
+    /**
+     * A webhook target that passed the policy: the URL, and the address its host resolved to when it
+     * was checked, which is the one to connect to.
+     */
+    public record CheckedTarget(URI uri, InetAddress address) {
+    }
+
     /** Validates a webhook URL's form and target; throws a 400 problem naming what is wrong. */
     public URI check(String url) {
+        return resolve(url).uri();
+    }
+
+    /**
+     * Validates a webhook URL, resolves its host once and checks every address it resolves to; the
+     * first address is returned to be connected to (pinned), so the HTTP exchange cannot reach an
+     * address that was not checked. Throws a 400 problem naming what is wrong.
+     */
+    public CheckedTarget resolve(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -44,26 +63,31 @@ public class WebhookTargetPolicy {
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
             throw ProblemException.invalidField("webhookUrl", "must name a host and carry no user information");
         }
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        if (allowList.contains(host)) {
-            return uri;
-        }
+        String host = hostOf(uri);
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
-        } catch (UnknownHostException e) {
+            addresses = resolver.resolve(host);
+        } catch (UnknownHostException | SecurityException e) {
             throw ProblemException.invalidField("webhookUrl", "names a host that does not resolve");
         }
-        for (InetAddress address : addresses) {
-            if (isInternal(address) && !allowed(address)) {
-                throw ProblemException.invalidField("webhookUrl",
-                        "points at a loopback, private, link-local or metadata address, which is refused");
+        if (addresses == null || addresses.length == 0) {
+            throw ProblemException.invalidField("webhookUrl", "names a host that does not resolve");
+        }
+        if (!allowList.contains(host)) {
+            for (InetAddress address : addresses) {
+                if (isInternal(address) && !allowed(address)) {
+                    throw ProblemException.invalidField("webhookUrl",
+                            "points at a loopback, private, link-local or metadata address, which is refused");
+                }
             }
         }
-        return uri;
+        return new CheckedTarget(uri, addresses[0]);
+    }
+
+    /** The URL's host in lower case, without the brackets of an IPv6 literal. */
+    static String hostOf(URI uri) {
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     static boolean isInternal(InetAddress address) {
