@@ -1,7 +1,9 @@
 package eu.vigie.notify;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
@@ -11,6 +13,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -30,6 +33,12 @@ public class Platform extends PanacheEntityBase {
     @CollectionTable(name = "platform_hostname", joinColumns = @JoinColumn(name = "platform_id"))
     @Column(name = "hostname")
     public Set<String> hostnames = new LinkedHashSet<>();
+
+    /** Short-link forms on the platform's hostnames, in the order given (ARCHITECTURE "Platform short links"). */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "platform_short_link", joinColumns = @JoinColumn(name = "platform_id"))
+    @OrderColumn(name = "position")
+    public List<ShortLink> shortLinks = new ArrayList<>();
 
     @Column(name = "home_jurisdiction")
     public String homeJurisdiction;

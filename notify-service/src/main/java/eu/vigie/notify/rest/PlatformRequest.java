@@ -24,5 +24,8 @@ public record PlatformRequest(
         @Size(max = 2000) @Schema(example = "https://trust.examplevideo.com/vigie/webhook") String webhookUrl,
         @Size(max = 200) @Schema(writeOnly = true, description = "whsec_ + base64 of 24 to 64 random bytes") String webhookSecret,
         List<@Pattern(regexp = "[a-z]{2}", message = "must be ISO 639-1 codes") String> languages,
-        Boolean hasReceivedOrder) {
+        Boolean hasReceivedOrder,
+        @Size(max = 50, message = "may list at most 50 short links")
+        @Schema(description = "Short-link forms on the platform's hostnames; left out or null: none (PUT replaces them)")
+        List<PlatformShortLink> shortLinks) {
 }

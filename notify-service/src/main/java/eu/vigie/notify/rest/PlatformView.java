@@ -13,7 +13,8 @@ import eu.vigie.notify.Platform;
 public record PlatformView(String id, String name, List<String> hostnames, String homeJurisdiction,
         String legalRepresentative, String email, String webhookUrl, boolean webhookSecretSet,
         @Schema(description = "Until when the previous webhook secret still signs, after a rotation") Instant previousWebhookSecretValidUntil,
-        List<String> languages, boolean hasReceivedOrder, Instant createdAt, Instant updatedAt) {
+        List<String> languages, boolean hasReceivedOrder, List<PlatformShortLink> shortLinks, Instant createdAt,
+        Instant updatedAt) {
 
     public static PlatformView of(Platform p) {
         return new PlatformView(p.id, p.name, p.hostnames.stream().sorted().toList(), p.homeJurisdiction,
@@ -21,6 +22,6 @@ public record PlatformView(String id, String name, List<String> hostnames, Strin
                 p.webhookPreviousSecret != null && p.webhookPreviousSecretUntil != null
                         && p.webhookPreviousSecretUntil.isAfter(Instant.now()) ? p.webhookPreviousSecretUntil : null,
                 p.languages == null || p.languages.isBlank() ? List.of() : Arrays.asList(p.languages.split(",")),
-                p.hasReceivedOrder, p.createdAt, p.updatedAt);
+                p.hasReceivedOrder, p.shortLinks.stream().map(PlatformShortLink::of).toList(), p.createdAt, p.updatedAt);
     }
 }

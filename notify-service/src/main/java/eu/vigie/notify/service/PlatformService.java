@@ -104,6 +104,7 @@ public class PlatformService {
         platforms.ownerOfAny(hostnames, platform.id).ifPresent(taken -> {
             throw ProblemException.conflict("Hostname " + taken + " is already registered to another platform");
         });
+        List<eu.vigie.notify.ShortLink> shortLinks = ShortLinkRules.check(request.shortLinks(), hostnames);
         if (request.webhookUrl() != null) {
             webhookTargets.check(request.webhookUrl());
         }
@@ -122,6 +123,8 @@ public class PlatformService {
         platform.name = request.name();
         platform.hostnames.clear();
         platform.hostnames.addAll(hostnames);
+        platform.shortLinks.clear();
+        platform.shortLinks.addAll(shortLinks);
         platform.homeJurisdiction = request.homeJurisdiction();
         platform.legalRepresentative = request.legalRepresentative();
         platform.email = request.email();
