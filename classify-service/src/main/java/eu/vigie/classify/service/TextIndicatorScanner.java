@@ -97,7 +97,9 @@ public class TextIndicatorScanner {
         if (term.isEmpty()) {
             return spans;
         }
-        String t = normalized.text();
+        // l and i compared as one letter (a 1 may stand for either): same length, same offsets.
+        String t = normalized.skeleton();
+        term = TextNormalizer.skeleton(term);
         int from = 0;
         while (true) {
             int at = t.indexOf(term, from);
