@@ -1,5 +1,6 @@
 package eu.vigie.classify;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -55,7 +56,9 @@ public class Classification extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Tier tier;
 
-    public int score;
+    /** In [0,1], three decimals: see Verdicts. */
+    @Column(precision = 4, scale = 3)
+    public BigDecimal score;
 
     @Enumerated(EnumType.STRING)
     public Routing routing;

@@ -67,6 +67,9 @@ public class ClassificationService {
         }
 
         List<String> notes = new ArrayList<>();
+        LanguageDetector.Detection language = LanguageDetector.detect(request.text(), request.language());
+        notes.add(language.language() == null ? "Language unknown: " + language.reason() + "."
+                : "Language " + language.language() + ": " + language.reason() + ".");
         List<SignalMatch> matches = new ArrayList<>();
         if (sha256 != null) {
             matches.addAll(matcher.match(SignalType.SHA256, sha256, 0));
@@ -89,7 +92,8 @@ public class ClassificationService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<TextIndicator> indicators = hits.stream().map(TextIndicatorScanner.Hit::indicator).toList();
         ClassificationView view = new ClassificationView(id, request.referralId(), verdict.categories(),
-                verdict.entity(), verdict.tier(), verdict.score(), verdict.routing(), List.copyOf(matches),
+                verdict.entity(), verdict.tier(), verdict.score(), verdict.routing(), language.language(),
+                List.copyOf(matches),
                 indicators, verdict.explanations(), now);
         String json;
         try {
@@ -111,7 +115,7 @@ public class ClassificationService {
                 .setParameter("url", request.url())
                 .setParameter("platformId", request.platformId())
                 .setParameter("contentType", request.contentType() == null ? null : request.contentType().name())
-                .setParameter("language", request.language())
+                .setParameter("language", language.language())
                 .setParameter("sha256", sha256)
                 .setParameter("md5", md5)
                 .setParameter("pdq", pdq)

@@ -1,6 +1,9 @@
 package eu.vigie.classify.service;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,27 +36,38 @@ import eu.vigie.common.vocabulary.Tier;
  * <p><b>Entity</b>: the entity of the most urgent evidence that names one; bank labels before text;
  * in the text, the first named.
  *
- * <p><b>Score</b> (0-100) = min(100, H + E + C): H = 70 for an exact hash match (MD5, SHA-256,
- * or PDQ at distance 0), 70 - d for the nearest PDQ match at Hamming distance d, else 0; E = 20
- * when the text names a designated entity, else 0; C = 25 for the first category the text
- * indicates and 10 for each further one, at most 45. Repeated hits add nothing.
+ * <p><b>Score</b>, a number in [0,1] with three decimals: how strongly the evidence found by the machine indicates
+ * terrorist content, each kind of evidence counted as an independent indication of fixed strength and the
+ * strengths combined as a noisy-OR, {@code score = 1 - (1 - h)(1 - e)(1 - c)^k}, rounded half-up to three
+ * decimals. The strengths are policy weights written here, not a probability fitted to past decisions:
+ * <ul>
+ * <li>h, the strongest hash match: 0.95 for an exact one (MD5, SHA-256, or PDQ at distance 0), and
+ * max(0.50, 0.95 - 0.01 d) for a PDQ match at Hamming distance d (0.64 at the industry's threshold 31); 0 without
+ * a match. Several matches of the same content are one indication, not several;</li>
+ * <li>e = 0.50 when the text names a designated entity (however many), else 0;</li>
+ * <li>c = 0.30 for each distinct Art. 2(7) category the text indicates (k of them); repeated hits add nothing.</li>
+ * </ul>
+ * So 0 means nothing was found; 0.5 or more means at least one strong indication (any hash match, a designated
+ * entity named, or two categories with more besides) and calls for a normal review; 0.8 or more means content a
+ * bank holds, near-identical (PDQ within 15 bits, or any hash match with corroborating text) or text combining a
+ * designated entity with three categories, and calls for a fast-track review.
  *
- * <p><b>Routing</b>: URGENT_REVIEW when the tier is THREAT_TO_LIFE or CRISIS or the score is at
- * least 80; PRIORITY_REVIEW when the tier is DESIGNATED_GROUP or the score is at least 50;
- * STANDARD_REVIEW otherwise.
+ * <p><b>Routing</b>: FAST_TRACK_REVIEW when the tier is THREAT_TO_LIFE or CRISIS or the score is at least 0.8;
+ * NORMAL_REVIEW when the tier is DESIGNATED_GROUP or the score is at least 0.5; LOW_PRIORITY otherwise.
+ * The same evidence always gives the same score and routing: the arithmetic is exact decimal arithmetic.
  */
 public final class Verdicts {
 
-    public static final int HASH_POINTS = 70;
-    public static final int ENTITY_POINTS = 20;
-    public static final int FIRST_CATEGORY_POINTS = 25;
-    public static final int FURTHER_CATEGORY_POINTS = 10;
-    public static final int MAX_CATEGORY_POINTS = 45;
-    public static final int URGENT_SCORE = 80;
-    public static final int PRIORITY_SCORE = 50;
+    public static final BigDecimal EXACT_HASH_STRENGTH = new BigDecimal("0.95");
+    public static final BigDecimal PDQ_STRENGTH_PER_BIT = new BigDecimal("0.01");
+    public static final BigDecimal MIN_PDQ_STRENGTH = new BigDecimal("0.50");
+    public static final BigDecimal ENTITY_STRENGTH = new BigDecimal("0.50");
+    public static final BigDecimal CATEGORY_STRENGTH = new BigDecimal("0.30");
+    public static final BigDecimal FAST_TRACK_SCORE = new BigDecimal("0.8");
+    public static final BigDecimal NORMAL_SCORE = new BigDecimal("0.5");
 
     /** The verdict's conclusions, each with its sentence. */
-    public record Verdict(List<Category> categories, String entity, Tier tier, int score, Routing routing,
+    public record Verdict(List<Category> categories, String entity, Tier tier, BigDecimal score, Routing routing,
             List<String> explanations) {
     }
 
@@ -146,44 +160,54 @@ public final class Verdicts {
         }
 
         // Score.
-        int hashPoints = matches.stream().mapToInt(m -> m.signalType() == SignalType.PDQ ? HASH_POINTS - m.distance()
-                : HASH_POINTS).max().orElse(0);
-        int entityPoints = textNamesEntity ? ENTITY_POINTS : 0;
-        int categoryPoints = textCategories.isEmpty() ? 0
-                : Math.min(MAX_CATEGORY_POINTS,
-                        FIRST_CATEGORY_POINTS + FURTHER_CATEGORY_POINTS * (textCategories.size() - 1));
-        int score = Math.min(100, hashPoints + entityPoints + categoryPoints);
-        explanations.add("Score " + score + " = hash evidence " + hashPoints + " + designated entity in the text "
-                + entityPoints + " + categories in the text " + categoryPoints
+        BigDecimal hash = matches.stream().map(Verdicts::strength).max(Comparator.naturalOrder())
+                .orElse(BigDecimal.ZERO);
+        BigDecimal entityStrength = textNamesEntity ? ENTITY_STRENGTH : BigDecimal.ZERO;
+        BigDecimal absent = BigDecimal.ONE.subtract(hash).multiply(BigDecimal.ONE.subtract(entityStrength))
+                .multiply(BigDecimal.ONE.subtract(CATEGORY_STRENGTH).pow(textCategories.size()));
+        BigDecimal score = BigDecimal.ONE.subtract(absent).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
+        explanations.add("Score " + score.toPlainString() + " = 1 - (1 - hash evidence " + hash.toPlainString()
+                + ") x (1 - designated entity in the text " + entityStrength.toPlainString()
+                + ") x (1 - " + CATEGORY_STRENGTH.toPlainString() + ") for each of " + textCategories.size()
+                + " categories in the text"
                 + (textCategories.isEmpty() ? ""
                         : " (" + textCategories.stream().map(Enum::name).collect(Collectors.joining(", ")) + ")")
-                + ", at most 100.");
+                + ": 0.5 or more is a strong indication, 0.8 or more a very strong one.");
 
         // Routing.
         Routing routing;
         String routingReason;
         if (tier == Tier.THREAT_TO_LIFE || tier == Tier.CRISIS) {
-            routing = Routing.URGENT_REVIEW;
+            routing = Routing.FAST_TRACK_REVIEW;
             routingReason = "tier " + tier + " is urgent";
-        } else if (score >= URGENT_SCORE) {
-            routing = Routing.URGENT_REVIEW;
-            routingReason = "the score is at least " + URGENT_SCORE;
+        } else if (score.compareTo(FAST_TRACK_SCORE) >= 0) {
+            routing = Routing.FAST_TRACK_REVIEW;
+            routingReason = "the score is at least " + FAST_TRACK_SCORE;
         } else if (tier == Tier.DESIGNATED_GROUP) {
-            routing = Routing.PRIORITY_REVIEW;
-            routingReason = "tier DESIGNATED_GROUP calls for priority";
-        } else if (score >= PRIORITY_SCORE) {
-            routing = Routing.PRIORITY_REVIEW;
-            routingReason = "the score is at least " + PRIORITY_SCORE;
+            routing = Routing.NORMAL_REVIEW;
+            routingReason = "tier DESIGNATED_GROUP calls for a review";
+        } else if (score.compareTo(NORMAL_SCORE) >= 0) {
+            routing = Routing.NORMAL_REVIEW;
+            routingReason = "the score is at least " + NORMAL_SCORE;
         } else {
-            routing = Routing.STANDARD_REVIEW;
+            routing = Routing.LOW_PRIORITY;
             routingReason = matches.isEmpty() && hits.isEmpty()
                     ? "no hash bank matched and the text names no designated entity and holds no category indicator"
-                    : "no urgent tier and a score below " + PRIORITY_SCORE;
+                    : "no urgent tier and a score below " + NORMAL_SCORE;
         }
         explanations.addAll(notes);
         explanations.add("Routing " + routing + ": " + routingReason
                 + ". This is a suggestion only: a person assesses the content.");
         return new Verdict(categories, entity, tier, score, routing, explanations);
+    }
+
+    /** The strength of one hash match as evidence (see the class comment). */
+    static BigDecimal strength(SignalMatch m) {
+        if (m.signalType() != SignalType.PDQ) {
+            return EXACT_HASH_STRENGTH;
+        }
+        return EXACT_HASH_STRENGTH.subtract(PDQ_STRENGTH_PER_BIT.multiply(BigDecimal.valueOf(m.distance())))
+                .max(MIN_PDQ_STRENGTH);
     }
 
     static String describeMatch(SignalMatch m) {

@@ -53,8 +53,8 @@ class ClassificationResourceTest {
                 .body("categories", contains("INCITEMENT", "THREAT"))
                 .body("entity", equalTo("Islamic State"))
                 .body("tier", equalTo("CRISIS"))
-                .body("score", equalTo(55))
-                .body("routing", equalTo("URGENT_REVIEW"))
+                .body("score", equalTo(0.755f))
+                .body("routing", equalTo("FAST_TRACK_REVIEW"))
                 .body("matches", empty())
                 .body("indicators.term", contains("glory to the martyrs", "Islamic State", "we will attack"))
                 .body("indicators[1].start", equalTo(text.indexOf("Islamic State")))
@@ -66,8 +66,8 @@ class ClassificationResourceTest {
                         "Tier CRISIS: a THREAT category implies at least CRISIS (the most urgent evidence decides)."))
                 .body("explanations", hasItem(startsWith("Entity Islamic State: from the text naming it as 'Islamic State' [en]")))
                 .body("explanations", hasItem(
-                        "Score 55 = hash evidence 0 + designated entity in the text 20 + categories in the text 35 (INCITEMENT, THREAT), at most 100."))
-                .body("explanations", hasItem(startsWith("Routing URGENT_REVIEW: tier CRISIS is urgent.")))
+                        "Score 0.755 = 1 - (1 - hash evidence 0) x (1 - designated entity in the text 0.50) x (1 - 0.30) for each of 2 categories in the text (INCITEMENT, THREAT): 0.5 or more is a strong indication, 0.8 or more a very strong one."))
+                .body("explanations", hasItem(startsWith("Routing FAST_TRACK_REVIEW: tier CRISIS is urgent.")))
                 .body("classifiedAt", org.hamcrest.Matchers.endsWith("Z"));
     }
 
@@ -84,8 +84,8 @@ class ClassificationResourceTest {
                 .body("categories", contains("INSTRUCTION"))
                 .body("entity", equalTo("National Action"))
                 .body("tier", equalTo("PROMOTIONAL"))
-                .body("score", equalTo(70))
-                .body("routing", equalTo("PRIORITY_REVIEW"))
+                .body("score", equalTo(0.95f))
+                .body("routing", equalTo("FAST_TRACK_REVIEW"))
                 .body("indicators", empty())
                 .body("explanations[0]", equalTo("SHA-256 matches signal " + signalId
                         + " of bank CONFIRMED exactly (labels: categories INSTRUCTION; entity National Action; tier PROMOTIONAL)."))
@@ -99,7 +99,7 @@ class ClassificationResourceTest {
         BankResourceTest.addSignal("CONFIRMED", "MD5", md5, "{\"categories\":[\"THREAT\"],\"tier\":\"THREAT_TO_LIFE\"}");
         classify(referral(UUID.randomUUID(), "", Map.of("md5", md5))).statusCode(200)
                 .body("tier", equalTo("THREAT_TO_LIFE"))
-                .body("routing", equalTo("URGENT_REVIEW"));
+                .body("routing", equalTo("FAST_TRACK_REVIEW"));
     }
 
     @Test
@@ -115,21 +115,21 @@ class ClassificationResourceTest {
         classify(referral(UUID.randomUUID(), null, Map.of("pdq", pdq, "pdqQuality", 90))).statusCode(200)
                 .body("matches.signalId", contains(signalId))
                 .body("matches[0].distance", equalTo(10))
-                .body("score", equalTo(60))
+                .body("score", equalTo(0.85f))
                 .body("explanations[0]", startsWith("PDQ is within Hamming distance 10 of signal " + signalId));
     }
 
     @Test
-    void nothingFoundIsStandardReviewAndSaysSo() {
+    void nothingFoundIsLowPriorityAndSaysSo() {
         classify(referral(UUID.randomUUID(), "Lovely weather in Lyon today.", Map.of("sha256", Hashes.sha256())))
                 .statusCode(200)
                 .body("categories", empty())
                 .body("entity", nullValue())
                 .body("tier", nullValue())
                 .body("score", equalTo(0))
-                .body("routing", equalTo("STANDARD_REVIEW"))
+                .body("routing", equalTo("LOW_PRIORITY"))
                 .body("explanations", hasItem(startsWith(
-                        "Routing STANDARD_REVIEW: no hash bank matched and the text names no designated entity")));
+                        "Routing LOW_PRIORITY: no hash bank matched and the text names no designated entity")));
     }
 
     @Test
@@ -151,7 +151,7 @@ class ClassificationResourceTest {
                 .then().statusCode(200)
                 .body("id", equalTo(id))
                 .body("classifiedAt", equalTo(classifiedAt))
-                .body("score", equalTo(25));
+                .body("score", equalTo(0.3f));
         given().auth().oauth2(TestTokens.service("case-service")).queryParam("referralId", referralId.toString())
                 .when().get("/api/v1/classifications")
                 .then().statusCode(200).body("id", contains(id));
