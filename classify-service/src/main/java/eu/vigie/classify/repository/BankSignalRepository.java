@@ -1,7 +1,9 @@
 package eu.vigie.classify.repository;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +37,25 @@ public class BankSignalRepository implements PanacheRepositoryBase<BankSignal, U
             return find("bankName = ?1 and enabled = true order by id", bank).page(0, size).list();
         }
         return find("bankName = ?1 and enabled = true and id > ?2 order by id", bank, after).page(0, size).list();
+    }
+
+    /**
+     * One page of a bank's signals in id order, after {@code after} (null: from the start); {@code flagged} true keeps
+     * only signals with an open curation flag, false only those without, null all.
+     */
+    public List<BankSignal> page(String bank, Boolean flagged, UUID after, int size) {
+        StringBuilder query = new StringBuilder("from BankSignal s where s.bankName = :bank");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("bank", bank);
+        if (flagged != null) {
+            query.append(flagged ? " and exists" : " and not exists").append(
+                    " (select 1 from CurationFlag f where f.signalId = s.id and f.clearedAt is null)");
+        }
+        if (after != null) {
+            query.append(" and s.id > :after");
+            parameters.put("after", after);
+        }
+        return find(query + " order by s.id", parameters).page(0, size).list();
     }
 
     public long countInBank(String bank) {

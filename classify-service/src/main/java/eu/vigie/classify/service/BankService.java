@@ -160,6 +160,12 @@ public class BankService {
         return new SignalAdded(signal, inserted == 1);
     }
 
+    /** A page of a bank's signals (see {@link BankSignalRepository#page}). */
+    public List<BankSignal> signalPage(String bankName, Boolean flagged, UUID after, int size) {
+        get(bankName);
+        return signals.page(bankName, flagged, after, size);
+    }
+
     public BankSignal getSignal(String bankName, UUID id) {
         get(bankName);
         return signals.findInBank(bankName, id).orElseThrow(() -> ProblemException.notFound("Signal " + id));

@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -21,6 +22,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.vigie.classify.BankSignal;
+import eu.vigie.classify.CurationFlag;
+import eu.vigie.classify.repository.CurationFlagRepository;
+import eu.vigie.classify.rest.CurationFlagView;
+import eu.vigie.classify.rest.SignalExportLine;
 import eu.vigie.classify.repository.BankSignalRepository;
 import eu.vigie.classify.rest.SignalBatchResult;
 import eu.vigie.classify.rest.SignalLabels;
@@ -31,7 +36,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Signals in bulk, as NDJSON (one signal object a line, the shape of {@code SignalRequest}): the
  * import reads the body as a stream and commits every {@value #CHUNK} signals, so memory does not
- * grow with the size of the batch; the export streams a bank's enabled signals in the same shape.
+ * grow with the size of the batch; the export streams a bank's enabled signals in the same shape, with their open
+ * curation flags (which an import ignores).
  */
 @ApplicationScoped
 public class SignalBatchService {
@@ -44,8 +50,11 @@ public class SignalBatchService {
     private final BankSignalRepository signals;
     private final ObjectMapper mapper;
     private final Validator validator;
+    private final CurationFlagRepository curationFlags;
 
-    public SignalBatchService(BankService banks, BankSignalRepository signals, ObjectMapper mapper, Validator validator) {
+    public SignalBatchService(BankService banks, BankSignalRepository signals, ObjectMapper mapper, Validator validator,
+            CurationFlagRepository curationFlags) {
+        this.curationFlags = curationFlags;
         this.banks = banks;
         this.signals = signals;
         this.mapper = mapper;
@@ -105,9 +114,13 @@ public class SignalBatchService {
         while (true) {
             UUID from = after;
             List<BankSignal> page = QuarkusTransaction.requiringNew().call(() -> signals.enabledPage(bankName, from, CHUNK));
+            Map<UUID, List<CurationFlag>> open = page.isEmpty() ? Map.of()
+                    : QuarkusTransaction.requiringNew().call(
+                            () -> curationFlags.ofSignals(page.stream().map(x -> x.id).toList(), true));
             for (BankSignal s : page) {
-                SignalRequest line = new SignalRequest(s.signalType, s.value,
-                        new SignalLabels(s.categoryList(), s.entity, s.tier), s.source);
+                SignalExportLine line = new SignalExportLine(s.signalType, s.value,
+                        new SignalLabels(s.categoryList(), s.entity, s.tier), s.source,
+                        open.getOrDefault(s.id, List.of()).stream().map(CurationFlagView::of).toList());
                 out.write(mapper.writeValueAsBytes(line));
                 out.write('\n');
             }
