@@ -29,7 +29,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * bit.</li>
  * </ul>
  * Memory, per entry: 32 bytes of hash, 16 of signal id, one enabled bit, and 16 ordinals of 4 bytes in the buckets
- * (plus their spare capacity, at most a quarter): about 125 bytes, measured by PdqMatchBenchmark.
+ * (plus their spare capacity, at most a quarter): measured by PdqMatchBenchmark, 10 million hashes hold 1.23 GB of
+ * heap (123 bytes a hash; 145 at 1 million, where the fixed bucket directory weighs more).
  * <p>
  * Entries are added and disabled incrementally; nothing is ever rebuilt. An entry is keyed by its signal id: adding an
  * id again, or enabling or disabling it, is idempotent. Reads run concurrently; writes are serialised.
