@@ -12,7 +12,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * One record of the append-only, hash-chained audit trail: {@code hash} = SHA-256 over the previous
- * record's hash and this record's canonical form. PostgreSQL refuses UPDATE, DELETE and TRUNCATE.
+ * record's hash and this record's canonical form, which includes the link to the previous record of
+ * the same case ({@code casePreviousHash}): one global chain, and one chain per case beside it.
+ * PostgreSQL refuses UPDATE, DELETE and TRUNCATE.
  */
 @Entity
 @Table(name = "audit_record")
@@ -42,6 +44,10 @@ public class AuditRecord extends PanacheEntityBase {
 
     @Column(name = "previous_hash")
     public String previousHash;
+
+    /** The hash of the previous record of the same case (64 zeros for its first); null for records without a case. */
+    @Column(name = "case_previous_hash")
+    public String casePreviousHash;
 
     public String hash;
 }

@@ -1,5 +1,6 @@
 package eu.vigie.cases;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -59,8 +60,13 @@ public class CaseFile extends PanacheEntityBase {
     @Column(name = "tier_rank")
     public int tierRank = NO_TIER_RANK;
 
-    /** The classification score (0-100): the queue's second key. */
-    public int score;
+    /** The classification score, a number in [0,1] with at most three decimals: the queue's second key. */
+    @Column(precision = 4, scale = 3)
+    public BigDecimal score = BigDecimal.ZERO;
+
+    /** classify-service's routing suggestion for the classification that set the priority (null without one). */
+    @Enumerated(EnumType.STRING)
+    public Routing routing;
 
     /** The classification that set the case's priority, as classify-service answered it (JSON). */
     public String classification;
@@ -98,6 +104,15 @@ public class CaseFile extends PanacheEntityBase {
     @Column(name = "assessed_at")
     public Instant assessedAt;
 
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "closed_by")
+    public String closedBy;
+
+    @Column(name = "closure_reasons")
+    public String closureReasons;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -108,16 +123,22 @@ public class CaseFile extends PanacheEntityBase {
     public long version;
 
     /** Sets the priority from a tier and a score: the more urgent tier first, then the higher score. */
-    public void prioritise(Tier newTier, int newScore) {
+    public void prioritise(Tier newTier, BigDecimal newScore) {
         this.tier = newTier;
         this.tierRank = rankOf(newTier);
-        this.score = newScore;
+        this.score = newScore == null ? BigDecimal.ZERO : newScore;
     }
 
     /** Whether a classification of this tier and score is more urgent than the case's current one. */
-    public boolean moreUrgent(Tier otherTier, int otherScore) {
+    public boolean moreUrgent(Tier otherTier, BigDecimal otherScore) {
         int rank = rankOf(otherTier);
-        return rank < tierRank || (rank == tierRank && otherScore > score);
+        BigDecimal other = otherScore == null ? BigDecimal.ZERO : otherScore;
+        return rank < tierRank || (rank == tierRank && other.compareTo(score) > 0);
+    }
+
+    /** The score as the API shows it: without trailing zeros (0.87, not 0.870). */
+    public BigDecimal displayScore() {
+        return score == null ? null : score.stripTrailingZeros();
     }
 
     public static int rankOf(Tier tier) {

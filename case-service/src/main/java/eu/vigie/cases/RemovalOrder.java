@@ -30,8 +30,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "removal_order")
 public class RemovalOrder extends PanacheEntityBase {
 
-    /** The legal deadline: one hour from receipt (Art. 3(3)). */
-    public static final Duration DEADLINE = Duration.ofHours(1);
+    /**
+     * The legal deadline: one hour from receipt (Art. 3(3)). The deadline applied is
+     * {@code vigie.case.compliance-period}, which defaults to this (see {@code CompliancePeriodCheck}).
+     */
+    public static final Duration LEGAL_DEADLINE = Duration.ofHours(1);
 
     @Id
     public UUID id;

@@ -11,10 +11,11 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** classify-service stood in by WireMock: its CONFIRMED bank takes signals (201) unless a test makes it fail. */
+/** classify-service stood in by WireMock: its CONFIRMED bank takes signals and any bank curation flags (201) unless a test makes it fail. */
 public class ClassifyServiceMock implements QuarkusTestResourceLifecycleManager {
 
     public static final String CONFIRMED_SIGNALS = "/api/v1/banks/CONFIRMED/signals";
+    public static final String CURATION_FLAGS = "/api/v1/banks/[A-Za-z0-9_-]+/signals/[0-9a-f-]{36}/curation-flags";
 
     private static WireMockServer server;
 
@@ -32,11 +33,15 @@ public class ClassifyServiceMock implements QuarkusTestResourceLifecycleManager 
     public static void up() {
         server().stubFor(post(urlEqualTo(CONFIRMED_SIGNALS)).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{}")));
+        server().stubFor(post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(CURATION_FLAGS))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{}")));
     }
 
     /** classify-service is failing. */
     public static void down() {
         server().stubFor(post(urlEqualTo(CONFIRMED_SIGNALS)).willReturn(aResponse().withStatus(503)));
+        server().stubFor(post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(CURATION_FLAGS))
+                .willReturn(aResponse().withStatus(503)));
     }
 
     @Override

@@ -45,12 +45,13 @@ public final class Fixtures {
     }
 
     public static String referral(UUID referralId, String jurisdiction, String agency, String contentKey,
-            String tier, int score) {
+            String tier, double score) {
         String classification = tier == null ? "null" : """
                 {"id":"%s","referralId":"%s","categories":["INCITEMENT"],"entity":"Example Front","tier":"%s",
-                 "score":%d,"routing":"PRIORITY_REVIEW","matches":[],"indicators":[],"explanations":["test"],
+                 "score":%s,"routing":"%s","matches":[],"indicators":[],"explanations":["test"],
                  "classifiedAt":"2026-11-29T10:00:00Z"}
-                """.formatted(UUID.randomUUID(), referralId, tier, score);
+                """.formatted(UUID.randomUUID(), referralId, tier, java.math.BigDecimal.valueOf(score).toPlainString(),
+                score >= 0.8 ? "FAST_TRACK_REVIEW" : score >= 0.4 ? "NORMAL_REVIEW" : "LOW_PRIORITY");
         return """
                 {"referralId":"%s","jurisdiction":"%s","agency":"%s","submittedBy":"%s:officer",
                  "submittedAt":"2026-11-29T09:59:00Z","url":"https://video.example/watch?v=%s",
@@ -68,7 +69,7 @@ public final class Fixtures {
     }
 
     /** Opens a GB case (CTIRU) and answers its id. */
-    public static String gbCase(String tier, int score) {
+    public static String gbCase(String tier, double score) {
         return intake(referral(UUID.randomUUID(), "GB", "CTIRU", contentKey(), tier, score)).statusCode(201)
                 .extract().path("caseId");
     }
@@ -87,7 +88,7 @@ public final class Fixtures {
 
     /** A GB case assessed as terrorist content by gb-reviewer. */
     public static String confirmedGbCase() {
-        String caseId = gbCase("DESIGNATED_GROUP", 80);
+        String caseId = gbCase("DESIGNATED_GROUP", 0.80);
         assess(GB_REVIEWER, caseId, assessment("TERRORIST_CONTENT", "[\"INCITEMENT\"]")).statusCode(200);
         return caseId;
     }
@@ -142,7 +143,7 @@ public final class Fixtures {
 
     /** A GB case about content on {@code platformId}, assessed as terrorist content by gb-reviewer. */
     public static String confirmedGbCaseOn(String platformId) {
-        String body = referral(UUID.randomUUID(), "GB", "CTIRU", contentKey(), "DESIGNATED_GROUP", 80)
+        String body = referral(UUID.randomUUID(), "GB", "CTIRU", contentKey(), "DESIGNATED_GROUP", 0.80)
                 .replace("\"platformId\":\"examplevideo\"", "\"platformId\":\"" + platformId + "\"");
         String caseId = intake(body).statusCode(201).extract().path("caseId");
         assess(GB_REVIEWER, caseId, assessment("TERRORIST_CONTENT", "[\"INCITEMENT\"]")).statusCode(200);

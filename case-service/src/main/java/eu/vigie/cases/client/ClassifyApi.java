@@ -23,4 +23,10 @@ interface ClassifyApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Response addSignal(@PathParam("name") String bank, ConfirmedSignal signal);
+
+    @POST
+    @Path("/{name}/signals/{signalId}/curation-flags")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Response flag(@PathParam("name") String bank, @PathParam("signalId") String signalId, CurationFlag flag);
 }

@@ -10,7 +10,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * classify-service, as case-service needs it: adds confirmed content's signals to the
- * {@code CONFIRMED} bank, so that re-uploads match at intake. Bounded in time, with a circuit
+ * {@code CONFIRMED} bank, so that re-uploads match at intake, and flags matched signals of content
+ * assessed as not terrorist content for a curator. Bounded in time, with a circuit
  * breaker. A refusal that retrying cannot fix (a 4xx other than 408 and 429) is a
  * {@link SignalRefusedException}; anything else means "try again later".
  */
@@ -47,7 +48,29 @@ public class ClassifyClient {
                 + " signal of " + signal.source());
     }
 
-    /** classify-service refused the signal for good. */
+    /** Flags a bank signal for a curator (idempotent there by flagId). */
+    @Timeout(5000)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 2000, successThreshold = 1,
+            skipOn = SignalRefusedException.class)
+    public void flag(String bank, String signalId, CurationFlag flag) {
+        int status;
+        try (Response response = api.flag(bank, signalId, flag)) {
+            status = response.getStatus();
+        } catch (WebApplicationException e) {
+            status = e.getResponse().getStatus();
+        }
+        if (status >= 200 && status < 300) {
+            return;
+        }
+        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            throw new SignalRefusedException("classify-service refused curation flag " + flag.flagId() + " on " + bank
+                    + "/" + signalId + " with status " + status);
+        }
+        throw new ClassifyUnavailableException("classify-service answered " + status + " to curation flag "
+                + flag.flagId());
+    }
+
+    /** classify-service refused the signal (or a flag on it) for good. */
     public static class SignalRefusedException extends RuntimeException {
         public SignalRefusedException(String message) {
             super(message);

@@ -11,6 +11,18 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "vigie.case")
 public interface CaseConfig {
 
+    /**
+     * The removal deadline: an order's {@code deadlineAt} is its receipt plus this period (ARCHITECTURE.md,
+     * "The removal deadline"). The law says one hour (Regulation (EU) 2021/784, Art. 3(3)); only test
+     * deployments shorten it, and any other value is logged as a warning at start-up.
+     */
+    @WithDefault("PT1H")
+    Duration compliancePeriod();
+
+    /** How long the vigie.orders.overdue gauge reuses its last count from the database. */
+    @WithDefault("5s")
+    Duration overdueGaugeCache();
+
     /** How often received orders are checked for a passed deadline. */
     @WithDefault("15s")
     Duration overdueCheckInterval();

@@ -24,6 +24,34 @@ public class AuditRepository implements PanacheRepositoryBase<AuditRecord, Long>
         return find("order by sequence desc").firstResultOptional();
     }
 
+    /** The last record of a case's chain. */
+    public Optional<AuditRecord> lastOfCase(UUID caseId) {
+        return find("caseId = ?1 order by sequence desc", caseId).firstResultOptional();
+    }
+
+    /**
+     * The first record, in chain order, whose link to its case's previous record is wrong (not that
+     * record's stored hash, or not 64 zeros for a case's first record): one windowed query over every case.
+     */
+    public Optional<Object[]> firstBrokenCaseLink(String genesis) {
+        List<?> rows = getEntityManager().createNativeQuery("""
+                SELECT sequence, CAST(case_id AS VARCHAR) FROM (
+                  SELECT sequence, case_id, case_previous_hash,
+                    COALESCE(lag(hash) OVER (PARTITION BY case_id ORDER BY sequence), :genesis) AS expected
+                  FROM audit_record WHERE case_id IS NOT NULL) t
+                WHERE case_previous_hash IS DISTINCT FROM expected
+                ORDER BY sequence LIMIT 1
+                """).setParameter("genesis", genesis).getResultList();
+        return rows.stream().findFirst().map(row -> (Object[]) row);
+    }
+
+    /** How many cases have a chain. */
+    public long chainedCases() {
+        return ((Number) getEntityManager().createNativeQuery(
+                "SELECT count(DISTINCT case_id) FROM audit_record WHERE case_id IS NOT NULL").getSingleResult())
+                .longValue();
+    }
+
     public List<AuditRecord> ofCase(UUID caseId) {
         return list("caseId = ?1 order by sequence", caseId);
     }

@@ -20,8 +20,9 @@ import io.quarkus.panache.common.Parameters;
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
 
-    public Optional<CaseFile> findByContentKey(String contentKey) {
-        return find("contentKey", contentKey).firstResultOptional();
+    /** The open (not closed) case of a content key: where a new referral of that content attaches. */
+    public Optional<CaseFile> findOpenByContentKey(String contentKey) {
+        return find("contentKey = ?1 and closedAt is null", contentKey).firstResultOptional();
     }
 
     public Optional<CaseFile> findForUpdate(UUID id) {

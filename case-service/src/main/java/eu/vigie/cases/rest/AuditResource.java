@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import eu.vigie.cases.service.AuditService;
 import eu.vigie.cases.service.AuditTrail;
 import eu.vigie.common.security.Roles;
 
@@ -19,16 +20,19 @@ import eu.vigie.common.security.Roles;
 @SecurityRequirement(name = "jwt")
 public class AuditResource {
 
-    private final AuditTrail audit;
+    private final AuditService audit;
 
-    public AuditResource(AuditTrail audit) {
+    public AuditResource(AuditService audit) {
         this.audit = audit;
     }
 
     @GET
     @Path("/verify")
     @RolesAllowed(Roles.AUDITOR)
-    @Operation(summary = "Recompute the whole chain: valid, how many records, and the first broken sequence if any")
+    @Operation(summary = "Recompute the whole trail: the global chain and every case's chain", description = "valid is "
+            + "true when both hold; firstBrokenSequence is the global chain's first broken link (a gap, a wrong "
+            + "predecessor hash, or a record that no longer hashes to what it says), caseChains.firstBrokenSequence and "
+            + "caseChains.firstBrokenCaseId the case chains' first. The verification is itself recorded.")
     public AuditTrail.Verification verify() {
         return audit.verify();
     }

@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.vigie.cases.RemovalOrder;
 import eu.vigie.cases.service.AuditService;
+import eu.vigie.cases.service.CaseClosureService;
 import eu.vigie.cases.service.CaseService;
+import eu.vigie.cases.service.CaseShareService;
 import eu.vigie.cases.service.RemovalOrderService;
 import eu.vigie.cases.service.ReviewService;
 import eu.vigie.cases.service.Views;
@@ -45,9 +48,14 @@ public class CaseResource {
     private final Views views;
     private final Caller caller;
     private final VoluntaryReferralService voluntaryReferrals;
+    private final CaseClosureService closure;
+    private final CaseShareService shares;
 
     public CaseResource(CaseService cases, ReviewService review, RemovalOrderService removalOrders,
-            AuditService audit, Views views, Caller caller, VoluntaryReferralService voluntaryReferrals) {
+            AuditService audit, Views views, Caller caller, VoluntaryReferralService voluntaryReferrals,
+            CaseClosureService closure, CaseShareService shares) {
+        this.closure = closure;
+        this.shares = shares;
         this.voluntaryReferrals = voluntaryReferrals;
         this.cases = cases;
         this.review = review;
@@ -113,11 +121,70 @@ public class CaseResource {
                 .build();
     }
 
+    @POST
+    @Path("/{id}/closure")
+    @RolesAllowed({ Roles.REVIEWER, Roles.ISSUER })
+    @Operation(summary = "Close a case, with reasons", description = "A case closes only by this explicit act of a "
+            + "reviewer or issuer of its owning jurisdiction, and only once nothing is left to do on it: it is assessed "
+            + "TERRORIST_CONTENT or NOT_TERRORIST_CONTENT, and every removal order on it is COMPLIED, WITHDRAWN or "
+            + "REVOKED (409 otherwise; an OVERDUE order keeps it open). Closing is recorded in the audit trail and "
+            + "tells ingest-service, for every SHA-256 of the case's evidence, that its six-month preservation starts. "
+            + "A closed case is final: no claim, assessment, order or referral; the same content referred again opens "
+            + "a new case.")
+    public CaseView close(@PathParam("id") UUID id, @Valid @NotNull ClosureRequest request) {
+        return views.caseView(closure.close(id, request.reasons()));
+    }
+
+    @POST
+    @Path("/{id}/shares")
+    @RolesAllowed({ Roles.REVIEWER, Roles.ISSUER })
+    @Operation(summary = "Share a case with another jurisdiction, with reasons", description = "By a reviewer or "
+            + "issuer of the owning jurisdiction. While the share is active, that jurisdiction's reviewers, issuers and "
+            + "regulators read the full case (they cannot act on it) and its reviewers and issuers the evidence at "
+            + "ingest-service. Audited. 201 with the new share; 200 with the active share if there already is one.")
+    public Response share(@PathParam("id") UUID id, @Valid @NotNull ShareRequest request) {
+        CaseShareService.Outcome outcome = shares.share(id, request);
+        return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(ShareView.of(outcome.share())).build();
+    }
+
+    @GET
+    @Path("/{id}/shares")
+    @RolesAllowed({ Roles.REFERRER, Roles.REVIEWER, Roles.ISSUER, Roles.REGULATOR, Roles.AUDITOR })
+    @Operation(summary = "The shares of a case, active and revoked, for those who read the full case")
+    public List<ShareView> shares(@PathParam("id") UUID id) {
+        return shares.list(id).stream().map(ShareView::of).toList();
+    }
+
+    @DELETE
+    @Path("/{id}/shares/{jurisdiction}")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.REVIEWER, Roles.ISSUER })
+    @Operation(summary = "Revoke the active share of a case with a jurisdiction", description = "By a reviewer or "
+            + "issuer of the owning jurisdiction; the jurisdiction sees only the deconfliction view again and loses "
+            + "the evidence. Audited. 404 when no share with that jurisdiction is active.")
+    public ShareView unshare(@PathParam("id") UUID id, @PathParam("jurisdiction") String jurisdiction) {
+        return ShareView.of(shares.revoke(id, jurisdiction));
+    }
+
     @GET
     @Path("/{id}/audit")
     @RolesAllowed({ Roles.REFERRER, Roles.REVIEWER, Roles.ISSUER, Roles.REGULATOR, Roles.AUDITOR })
-    @Operation(summary = "The audit trail of a case and its orders, in chain order")
-    public List<AuditRecordView> audit(@PathParam("id") UUID id) {
-        return audit.ofCase(id);
+    @Operation(summary = "The audit trail of a case and its orders, in chain order", description = "Each record "
+            + "carries previousHash (the global chain) and casePreviousHash (this case's chain). Without verify: the "
+            + "list of records. With ?verify=true: an object {records, verification} where verification recomputes "
+            + "this case's chain (valid, records, firstBrokenSequence, lastHash). Every read is recorded in the trail "
+            + "(AUDIT_TRAIL_READ), after the records it answers.")
+    public Object audit(@PathParam("id") UUID id, @QueryParam("verify") String verifyParam) {
+        boolean verify;
+        if (verifyParam == null || verifyParam.isBlank() || verifyParam.strip().equals("false")) {
+            verify = false;
+        } else if (verifyParam.strip().equals("true")) {
+            verify = true;
+        } else {
+            throw eu.vigie.common.problem.ProblemException.invalidField("verify", "must be true or false");
+        }
+        AuditService.CaseTrail trail = audit.ofCase(id, verify);
+        return verify ? trail : trail.records();
     }
 }

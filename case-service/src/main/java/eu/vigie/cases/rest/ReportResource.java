@@ -47,7 +47,7 @@ public class ReportResource {
             + "?jurisdiction=)")
     public TransparencyReport transparency(@QueryParam("year") String year,
             @QueryParam("jurisdiction") String jurisdiction) {
-        return reports.transparency(year, jurisdiction);
+        return reports.transparency(year, jurisdiction, "JSON");
     }
 
     @GET
@@ -56,6 +56,6 @@ public class ReportResource {
     @RolesAllowed({ Roles.REGULATOR, Roles.ISSUER, Roles.AUDITOR })
     @Operation(summary = "The same figures as CSV (figure,value)")
     public String transparencyCsv(@QueryParam("year") String year, @QueryParam("jurisdiction") String jurisdiction) {
-        return ReportService.csv(reports.transparency(year, jurisdiction));
+        return ReportService.csv(reports.transparency(year, jurisdiction, "CSV"));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.enterprise.context.RequestScoped;
 
 import eu.vigie.cases.CaseFile;
+import eu.vigie.cases.repository.CaseShareRepository;
 import eu.vigie.cases.repository.ReferralRepository;
 import eu.vigie.common.problem.ProblemException;
 import eu.vigie.common.security.Caller;
@@ -13,15 +14,20 @@ import eu.vigie.common.security.Roles;
 
 /**
  * Who may see and act on a case. A government officer with a case role sees the cases of their
- * jurisdiction in full; a jurisdiction that referred the same content but does not own it learns
- * only that the case exists (deconfliction); an auditor reads everything; anyone else gets 404, so
- * that the existence of another jurisdiction's case is never disclosed.
+ * jurisdiction in full; a jurisdiction the owner shared the case with reads it in full through its
+ * reviewers, issuers and regulators (but never acts on it); a jurisdiction that referred the same
+ * content but does not own it learns only that the case exists (deconfliction); an auditor reads
+ * everything; anyone else gets 404, so that the existence of another jurisdiction's case is never
+ * disclosed.
  */
 @RequestScoped
 public class CaseAccess {
 
     /** Government roles that read the cases of their jurisdiction. */
     public static final Set<String> CASE_ROLES = Set.of(Roles.REFERRER, Roles.REVIEWER, Roles.ISSUER, Roles.REGULATOR);
+
+    /** Roles of a jurisdiction a case is shared with that read it in full. */
+    public static final Set<String> SHARED_READ_ROLES = Set.of(Roles.REVIEWER, Roles.ISSUER, Roles.REGULATOR);
 
     public enum Level {
         FULL,
@@ -30,10 +36,12 @@ public class CaseAccess {
 
     private final Caller caller;
     private final ReferralRepository referrals;
+    private final CaseShareRepository shares;
 
-    public CaseAccess(Caller caller, ReferralRepository referrals) {
+    public CaseAccess(Caller caller, ReferralRepository referrals, CaseShareRepository shares) {
         this.caller = caller;
         this.referrals = referrals;
+        this.shares = shares;
     }
 
     /** What the caller may see of a case; 404 when nothing. */
@@ -48,7 +56,11 @@ public class CaseAccess {
         if (jurisdiction.get().equals(file.ownerJurisdiction)) {
             return Level.FULL;
         }
-        if (referrals.jurisdictionReferred(file.id, jurisdiction.get())) {
+        if (SHARED_READ_ROLES.stream().anyMatch(caller::hasRole) && shares.isShared(file.id, jurisdiction.get())) {
+            return Level.FULL;
+        }
+        if (referrals.jurisdictionReferred(file.id, jurisdiction.get())
+                || shares.isShared(file.id, jurisdiction.get())) {
             return Level.DECONFLICTION;
         }
         throw notFound(file);
@@ -67,16 +79,22 @@ public class CaseAccess {
      * knows the case exists).
      */
     public void requireOwner(CaseFile file, String role) {
+        requireOwner(file, Set.of(role));
+    }
+
+    /** Like {@link #requireOwner(CaseFile, String)}, with any one of {@code roles}. */
+    public void requireOwner(CaseFile file, Set<String> roles) {
         String jurisdiction = caller.requireJurisdiction();
         if (!jurisdiction.equals(file.ownerJurisdiction)) {
-            if (referrals.jurisdictionReferred(file.id, jurisdiction)) {
+            if (referrals.jurisdictionReferred(file.id, jurisdiction) || shares.isShared(file.id, jurisdiction)) {
                 throw ProblemException.forbidden("Case " + file.id + " belongs to " + file.ownerJurisdiction
                         + "; only its own authorities may act on it");
             }
             throw notFound(file);
         }
-        if (!caller.hasRole(role)) {
-            throw ProblemException.forbidden("This requires the role '" + role + "'");
+        if (roles.stream().noneMatch(caller::hasRole)) {
+            throw ProblemException.forbidden("This requires the role " + String.join(" or ",
+                    roles.stream().sorted().map(r -> "'" + r + "'").toList()));
         }
     }
 

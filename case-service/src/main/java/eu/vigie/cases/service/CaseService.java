@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,10 @@ import eu.vigie.cases.config.CaseConfig;
 import eu.vigie.cases.repository.CaseRepository;
 import eu.vigie.cases.rest.CasePage;
 import eu.vigie.cases.rest.CaseSummary;
+import eu.vigie.cases.rest.CaseView;
 import eu.vigie.cases.rest.DeconflictionView;
+import eu.vigie.common.security.Caller;
+import eu.vigie.common.security.Roles;
 import eu.vigie.common.problem.ProblemException;
 import eu.vigie.common.vocabulary.Tier;
 
@@ -27,8 +31,13 @@ public class CaseService {
     private final CaseAccess access;
     private final Views views;
     private final CaseConfig config;
+    private final ReadAudit reads;
+    private final Caller caller;
 
-    public CaseService(CaseRepository cases, CaseAccess access, Views views, CaseConfig config) {
+    public CaseService(CaseRepository cases, CaseAccess access, Views views, CaseConfig config, ReadAudit reads,
+            Caller caller) {
+        this.reads = reads;
+        this.caller = caller;
         this.cases = cases;
         this.access = access;
         this.views = views;
@@ -64,7 +73,12 @@ public class CaseService {
         if (access.readLevel(file) == CaseAccess.Level.DECONFLICTION) {
             return new DeconflictionView(file.id, file.ownerJurisdiction, file.ownerAgency, file.status);
         }
-        return views.caseView(file);
+        CaseView view = views.caseView(file);
+        String as = caller.hasRole(Roles.AUDITOR) ? "AUDITOR"
+                : caller.jurisdiction().filter(file.ownerJurisdiction::equals).isPresent() ? "OWNER" : "SHARED";
+        reads.record(AuditTrail.CASE_READ, "CASE", file.id, file.id,
+                Map.of("view", "FULL", "access", as, "version", file.version));
+        return view;
     }
 
     /** The page size asked for, or the default; 400 unless a whole number between 1 and the maximum. */

@@ -77,7 +77,8 @@ public class EvidencePack {
             entry.put("outcome", f.outcome);
             return entry;
         }).toList());
-        pack.put("timeline", audit.ofSubject("REMOVAL_ORDER", order.id.toString()).stream().map(r -> {
+        pack.put("timeline", audit.ofSubject("REMOVAL_ORDER", order.id.toString()).stream()
+                .filter(r -> !AuditTrail.isRead(r.action)).map(r -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("sequence", r.sequence);
             entry.put("recordedAt", Canonical.time(r.recordedAt));

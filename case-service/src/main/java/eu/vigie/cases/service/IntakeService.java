@@ -1,5 +1,7 @@
 package eu.vigie.cases.service;
 
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.vigie.cases.CaseFile;
 import eu.vigie.cases.CaseStatus;
 import eu.vigie.cases.Referral;
+import eu.vigie.cases.Routing;
 import eu.vigie.cases.rest.IntakeAnswer;
 import eu.vigie.cases.rest.IntakeRequest;
 import eu.vigie.cases.repository.CaseRepository;
@@ -32,8 +35,11 @@ public class IntakeService {
     private final ReferralRepository referrals;
     private final AuditTrail audit;
     private final ObjectMapper mapper;
+    private final CaseShareService shares;
 
-    public IntakeService(CaseRepository cases, ReferralRepository referrals, AuditTrail audit, ObjectMapper mapper) {
+    public IntakeService(CaseRepository cases, ReferralRepository referrals, AuditTrail audit, ObjectMapper mapper,
+            CaseShareService shares) {
+        this.shares = shares;
         this.cases = cases;
         this.referrals = referrals;
         this.audit = audit;
@@ -57,7 +63,7 @@ public class IntakeService {
             return new IntakeAnswer(file.id, existing.createdCase, file.ownerJurisdiction, file.status);
         }
         var now = Canonical.now();
-        CaseFile file = cases.findByContentKey(request.contentKey()).orElse(null);
+        CaseFile file = cases.findOpenByContentKey(request.contentKey()).orElse(null);
         boolean created = file == null;
         if (created) {
             file = new CaseFile();
@@ -72,9 +78,10 @@ public class IntakeService {
             file.updatedAt = now;
             if (classification != null) {
                 file.prioritise(classification.tier(), classification.scoreOrZero());
+                file.routing = classification.routing();
                 file.classification = request.classification().toString();
             } else {
-                file.prioritise(null, 0);
+                file.prioritise(null, BigDecimal.ZERO);
             }
             cases.persist(file);
         } else {
@@ -85,6 +92,7 @@ public class IntakeService {
             if (classification != null && (file.classification == null
                     || file.moreUrgent(classification.tier(), classification.scoreOrZero()))) {
                 file.prioritise(classification.tier(), classification.scoreOrZero());
+                file.routing = classification.routing();
                 file.classification = request.classification().toString();
             }
             file.updatedAt = now;
@@ -110,6 +118,9 @@ public class IntakeService {
                 : request.classification().toString();
         referral.receivedAt = now;
         referrals.persist(referral);
+        if (!created) {
+            shares.referralAttached(file, referral);
+        }
 
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("referralId", referral.id.toString());
@@ -119,7 +130,8 @@ public class IntakeService {
         details.put("contentKey", referral.contentKey);
         details.put("caseCreated", created);
         details.put("tier", file.tier == null ? null : file.tier.name());
-        details.put("score", file.score);
+        details.put("score", file.displayScore() == null ? null : file.displayScore().toPlainString());
+        details.put("routing", file.routing == null ? null : file.routing.name());
         audit.append(actor, created ? "CASE_OPENED" : "REFERRAL_ATTACHED", "CASE", file.id, file.id, details);
         return new IntakeAnswer(file.id, created, file.ownerJurisdiction, file.status);
     }
@@ -131,12 +143,28 @@ public class IntakeService {
         if (!node.isObject()) {
             throw ProblemException.invalidField("classification", "must be classify-service's verdict object or null");
         }
-        try {
-            ClassificationSummary summary = mapper.treeToValue(node, ClassificationSummary.class);
-            if (summary.score() != null && (summary.score() < 0 || summary.score() > 100)) {
-                throw ProblemException.invalidField("classification.score", "must be between 0 and 100");
+        JsonNode score = node.get("score");
+        if (score != null && !score.isNull()) {
+            if (!score.isNumber()) {
+                throw ProblemException.invalidField("classification.score", "must be a number in [0,1]");
             }
-            return summary;
+            BigDecimal value = score.decimalValue();
+            if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
+                throw ProblemException.invalidField("classification.score",
+                        "must be a number in [0,1] (the 0-100 integer is retired)");
+            }
+            if (value.stripTrailingZeros().scale() > 3) {
+                throw ProblemException.invalidField("classification.score", "must have at most three decimals");
+            }
+        }
+        JsonNode routing = node.get("routing");
+        if (routing != null && !routing.isNull() && (!routing.isTextual()
+                || Arrays.stream(Routing.values()).noneMatch(r -> r.name().equals(routing.asText())))) {
+            throw ProblemException.invalidField("classification.routing", "must be one of "
+                    + String.join(", ", Arrays.stream(Routing.values()).map(Enum::name).toList()));
+        }
+        try {
+            return mapper.treeToValue(node, ClassificationSummary.class);
         } catch (JsonProcessingException e) {
             throw ProblemException.invalidField("classification",
                     "must carry categories (a)-(e) names, a known tier and a numeric score");

@@ -15,6 +15,7 @@ import eu.vigie.cases.Feedback;
 import eu.vigie.cases.RemovalOrder;
 import eu.vigie.cases.RemovalOrderStatus;
 import eu.vigie.cases.client.Notification;
+import eu.vigie.cases.config.CaseConfig;
 import eu.vigie.cases.repository.DeliveryEventRepository;
 import eu.vigie.cases.repository.FeedbackRepository;
 import eu.vigie.cases.repository.RemovalOrderRepository;
@@ -43,10 +44,14 @@ public class OrderLifecycleService {
     private final EvidencePack evidence;
     private final Outbox outbox;
     private final Clock clock;
+    private final CaseConfig config;
+    private final OrderMetrics metrics;
 
     public OrderLifecycleService(RemovalOrderRepository orders, DeliveryEventRepository events,
             FeedbackRepository feedback, OrderTransitions transitions, AuditTrail audit, EvidencePack evidence,
-            Outbox outbox, Clock clock) {
+            Outbox outbox, Clock clock, CaseConfig config, OrderMetrics metrics) {
+        this.config = config;
+        this.metrics = metrics;
         this.orders = orders;
         this.events = events;
         this.feedback = feedback;
@@ -59,7 +64,7 @@ public class OrderLifecycleService {
 
     /**
      * Records a delivery event. SENT sets sentAt if unset; RECEIVED sets receivedAt (the first receipt
-     * wins), the deadline (receipt + 1 h) and, when it arrives before SENT, sentAt too; then applies
+     * wins), the deadline (receipt + vigie.case.compliance-period, the legal hour) and, when it arrives before SENT, sentAt too; then applies
      * feedback that was waiting for the receipt.
      */
     @Transactional
@@ -106,7 +111,7 @@ public class OrderLifecycleService {
         }
         if (request.type() == DeliveryEvent.Type.RECEIVED && order.receivedAt == null) {
             order.receivedAt = at;
-            order.deadlineAt = at.plus(RemovalOrder.DEADLINE);
+            order.deadlineAt = at.plus(config.compliancePeriod());
             if (order.status == RemovalOrderStatus.SENT) {
                 transitions.move(order, RemovalOrderStatus.RECEIVED, at, actor, "delivery event " + event.id);
             }
@@ -207,7 +212,7 @@ public class OrderLifecycleService {
             }
             long left = Math.max(0, Duration.between(stop, order.deadlineAt).getSeconds());
             order.suspendedAt = stop;
-            order.remainingSeconds = Math.min(left, RemovalOrder.DEADLINE.getSeconds());
+            order.remainingSeconds = Math.min(left, config.compliancePeriod().getSeconds());
             order.suspensionReason = entry.reason;
             order.suspensionExplanation = entry.explanation;
             transitions.move(order, RemovalOrderStatus.SUSPENDED, stop, actor, cause + " (" + entry.reason + ")");
@@ -235,6 +240,7 @@ public class OrderLifecycleService {
         audit.append(AuditTrail.SYSTEM_ACTOR, "BREACH_NOTICE_SENT", "REMOVAL_ORDER", order.id, order.caseId,
                 Map.of("notificationId", notice.id().toString(), "recipientType", Notification.AUTHORITY,
                         "recipient", order.issuingJurisdiction, "overdueAt", Canonical.time(now)));
+        metrics.breachAfterCommit(order.issuingJurisdiction);
         return true;
     }
 

@@ -60,10 +60,12 @@ public class RemovalOrderService {
     private final CaseConfig config;
     private final NotifyClient notify;
     private final Clock clock;
+    private final ReadAudit reads;
 
     public RemovalOrderService(CaseRepository cases, ReferralRepository referrals, RemovalOrderRepository orders,
             CaseAccess access, Caller caller, AuditTrail audit, OrderTransitions transitions, Outbox outbox,
-            CaseConfig config, NotifyClient notify, Clock clock) {
+            CaseConfig config, NotifyClient notify, Clock clock, ReadAudit reads) {
+        this.reads = reads;
         this.notify = notify;
         this.clock = clock;
         this.cases = cases;
@@ -83,6 +85,9 @@ public class RemovalOrderService {
                 ? new RemovalOrderRequest(null, null, null, null, null, null, null, null, null, null) : request;
         CaseFile file = cases.findForUpdate(caseId).orElseThrow(() -> ProblemException.notFound("Case " + caseId));
         access.requireOwner(file, Roles.ISSUER);
+        if (file.status == CaseStatus.CLOSED) {
+            throw ProblemException.conflict("Case " + caseId + " is closed; nothing more is issued on it");
+        }
         if (file.assessmentDecision != AssessmentDecision.TERRORIST_CONTENT) {
             throw ProblemException.conflict("Case " + caseId + " has not been assessed as TERRORIST_CONTENT"
                     + (file.assessmentDecision == null ? "" : " (it is " + file.assessmentDecision + ")"));
@@ -319,6 +324,8 @@ public class RemovalOrderService {
         if (caller.hasRole(Roles.SCRUTINEER) && Boolean.TRUE.equals(order.crossBorder)
                 && caller.jurisdiction().filter(j -> j.equals(order.platformHomeJurisdiction)).isPresent()) {
             // The home authority sees the cross-border orders addressed to providers established there.
+            reads.record(AuditTrail.ORDER_READ, "REMOVAL_ORDER", order.id, order.caseId,
+                    Map.of("referenceNumber", order.referenceNumber, "access", "HOME_AUTHORITY"));
             return order;
         }
         CaseFile file = cases.findById(order.caseId);
@@ -327,6 +334,9 @@ public class RemovalOrderService {
         } catch (ProblemException e) {
             throw ProblemException.notFound("Removal order " + orderId);
         }
+        reads.record(AuditTrail.ORDER_READ, "REMOVAL_ORDER", order.id, order.caseId,
+                Map.of("referenceNumber", order.referenceNumber, "access", caller.hasRole(Roles.AUDITOR) ? "AUDITOR"
+                        : caller.jurisdiction().filter(file.ownerJurisdiction::equals).isPresent() ? "OWNER" : "SHARED"));
         return order;
     }
 

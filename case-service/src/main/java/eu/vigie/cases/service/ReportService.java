@@ -34,7 +34,10 @@ public class ReportService {
     private final Caller caller;
     private final Clock clock;
 
-    public ReportService(EntityManager em, Caller caller, Clock clock) {
+    private final ReadAudit reads;
+
+    public ReportService(EntityManager em, Caller caller, Clock clock, ReadAudit reads) {
+        this.reads = reads;
         this.em = em;
         this.caller = caller;
         this.clock = clock;
@@ -95,6 +98,15 @@ public class ReportService {
                     ratio(within, received), decimal(c[4]), decimal(c[5]), annexIII, ratio(annexIII, received),
                     number(c[7])));
         }
+        Map<String, Object> what = new java.util.LinkedHashMap<>();
+        what.put("report", "compliance");
+        what.put("format", "JSON");
+        what.put("jurisdiction", jurisdiction);
+        what.put("platformId", platform);
+        what.put("from", Canonical.time(from));
+        what.put("to", Canonical.time(to));
+        what.put("platforms", rows.size());
+        reads.record(AuditTrail.REPORT_READ, "REPORT", "compliance", null, what);
         return new ComplianceReport(jurisdiction, from, to, breachesSince, rows);
     }
 
@@ -103,7 +115,7 @@ public class ReportService {
      * jurisdiction's together, or one named by {@code jurisdictionParam}.
      */
     @Transactional
-    public TransparencyReport transparency(String yearText, String jurisdictionParam) {
+    public TransparencyReport transparency(String yearText, String jurisdictionParam, String format) {
         int year;
         try {
             year = Integer.parseInt(yearText == null ? "" : yearText.strip());
@@ -177,8 +189,30 @@ public class ReportService {
             }
         }
         long notComplied = reasons.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Object> what = new java.util.LinkedHashMap<>();
+        what.put("report", "transparency");
+        what.put("format", format);
+        what.put("year", year);
+        what.put("jurisdiction", jurisdiction == null ? "ALL" : jurisdiction);
+        reads.record(AuditTrail.REPORT_READ, "REPORT", "transparency", null, what);
+        Query penaltiesQuery = em.createNativeQuery("""
+                SELECT decision_currency, count(*), sum(decision_amount) FROM enforcement_proceeding
+                WHERE decision_outcome = 'PENALTY' AND decided_at >= :start AND decided_at < :end
+                """ + (jurisdiction == null ? "" : " AND jurisdiction = :jurisdiction")
+                + " GROUP BY decision_currency ORDER BY decision_currency")
+                .setParameter("start", start).setParameter("end", end);
+        if (jurisdiction != null) {
+            penaltiesQuery.setParameter("jurisdiction", jurisdiction);
+        }
+        long penalties = 0;
+        Map<String, java.math.BigDecimal> amounts = new TreeMap<>();
+        for (Object row : penaltiesQuery.getResultList()) {
+            Object[] c = (Object[]) row;
+            penalties += number(c[1]);
+            amounts.put((String) c[0], ((java.math.BigDecimal) c[2]).setScale(2));
+        }
         return new TransparencyReport(year, jurisdiction == null ? "ALL" : jurisdiction, issued, crossBorder,
-                upheld + revoked, upheld, revoked, complied, within, notComplied, reasons);
+                upheld + revoked, upheld, revoked, complied, within, notComplied, reasons, penalties, amounts);
     }
 
     /** The report as CSV: one {@code figure,value} line per figure, reasons as {@code notComplied.<reason>}. */
@@ -195,6 +229,8 @@ public class ReportService {
         line(out, "compliedWithinOneHour", report.compliedWithinOneHour());
         line(out, "notComplied", report.notComplied());
         report.notCompliedReasons().forEach((reason, count) -> line(out, "notComplied." + reason, count));
+        line(out, "penaltiesRecorded", report.penaltiesRecorded());
+        report.penaltyAmounts().forEach((currency, amount) -> line(out, "penalties." + currency, amount.toPlainString()));
         return out.toString();
     }
 

@@ -34,9 +34,11 @@ public class ReviewService {
     private final CaseConfig config;
     private final ReferralRepository referrals;
     private final LearningLoop learningLoop;
+    private final CurationFlags curation;
 
     public ReviewService(CaseRepository cases, CaseAccess access, AuditTrail audit, Caller caller, CaseConfig config,
-            ReferralRepository referrals, LearningLoop learningLoop) {
+            ReferralRepository referrals, LearningLoop learningLoop, CurationFlags curation) {
+        this.curation = curation;
         this.cases = cases;
         this.access = access;
         this.audit = audit;
@@ -87,6 +89,9 @@ public class ReviewService {
                 && CaseStatus.AWAITING_REVIEW.contains(file.status)) {
             throw ProblemException.conflict("Case " + id + " is claimed by " + file.claimedBy);
         }
+        if (file.status == CaseStatus.CLOSED) {
+            throw ProblemException.conflict("Case " + id + " is closed");
+        }
         if (!file.status.assessable()) {
             throw ProblemException.conflict("Case " + id + " is " + file.status
                     + ": a removal order was issued on this assessment; withdraw it before re-assessing");
@@ -136,6 +141,9 @@ public class ReviewService {
         if (request.decision() == AssessmentDecision.TERRORIST_CONTENT) {
             List<ConfirmedSignal> sent = learningLoop.confirm(file, referrals.ofCase(file.id));
             details.put("confirmedSignals", sent.stream().map(x -> x.signalType() + ":" + x.value()).toList());
+        }
+        if (request.decision() == AssessmentDecision.NOT_TERRORIST_CONTENT) {
+            details.put("curationFlags", curation.flag(file, referrals.ofCase(file.id), now));
         }
         audit.append(reviewer, "CASE_ASSESSED", "CASE", file.id, file.id, details);
         return file;

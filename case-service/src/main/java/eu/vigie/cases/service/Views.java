@@ -17,6 +17,7 @@ import eu.vigie.cases.CaseFile;
 import eu.vigie.cases.Referral;
 import eu.vigie.cases.RemovalOrder;
 import eu.vigie.cases.repository.AuditRepository;
+import eu.vigie.cases.repository.CaseShareRepository;
 import eu.vigie.cases.repository.DeliveryEventRepository;
 import eu.vigie.cases.repository.FeedbackRepository;
 import eu.vigie.cases.repository.ReferralRepository;
@@ -28,6 +29,7 @@ import eu.vigie.cases.rest.AuditRecordView;
 import eu.vigie.cases.rest.CaseView;
 import eu.vigie.cases.rest.ReferralView;
 import eu.vigie.cases.rest.RemovalOrderView;
+import eu.vigie.cases.rest.ShareView;
 import eu.vigie.cases.rest.VoluntaryReferralView;
 
 /** Builds the answers the API gives from the stored state. */
@@ -42,10 +44,13 @@ public class Views {
     private final ObjectMapper mapper;
     private final ScrutinyRequestRepository scrutinyRequests;
     private final VoluntaryReferralRepository voluntary;
+    private final CaseShareRepository shares;
 
     public Views(ReferralRepository referrals, RemovalOrderRepository orders, DeliveryEventRepository events,
             FeedbackRepository feedback, AuditRepository audit, ObjectMapper mapper,
-            ScrutinyRequestRepository scrutinyRequests, VoluntaryReferralRepository voluntary) {
+            ScrutinyRequestRepository scrutinyRequests, VoluntaryReferralRepository voluntary,
+            CaseShareRepository shares) {
+        this.shares = shares;
         this.scrutinyRequests = scrutinyRequests;
         this.voluntary = voluntary;
         this.referrals = referrals;
@@ -60,12 +65,14 @@ public class Views {
     public CaseView caseView(CaseFile file) {
         List<Referral> caseReferrals = referrals.ofCase(file.id);
         return new CaseView(file.id, file.ownerJurisdiction, file.ownerAgency, file.status, file.contentKey,
-                file.platformId, file.platformKnown, urls(caseReferrals), file.tier, file.score,
+                file.platformId, file.platformKnown, urls(caseReferrals), file.tier, file.displayScore(), file.routing,
                 json(file.classification), file.claimedBy, file.claimedAt, AssessmentView.of(file),
                 caseReferrals.stream().map(this::referralView).toList(),
                 orders.ofCase(file.id).stream().map(this::orderView).toList(),
                 voluntary.ofCase(file.id).stream().map(VoluntaryReferralView::of).toList(),
-                audit.ofCase(file.id).stream().map(this::auditView).toList(), file.createdAt, file.updatedAt,
+                audit.ofCase(file.id).stream().filter(r -> !AuditTrail.isRead(r.action)).map(this::auditView).toList(),
+                file.closedAt == null ? null : new CaseView.Closure(file.closedAt, file.closedBy, file.closureReasons),
+                shares.ofCase(file.id).stream().map(ShareView::of).toList(), file.createdAt, file.updatedAt,
                 file.version);
     }
 
@@ -121,7 +128,7 @@ public class Views {
 
     public AuditRecordView auditView(AuditRecord r) {
         return new AuditRecordView(r.sequence, r.recordedAt, r.actor, r.action, r.subjectType, r.subjectId, r.caseId,
-                json(r.details), r.previousHash, r.hash);
+                json(r.details), r.previousHash, r.casePreviousHash, r.hash);
     }
 
     private JsonNode json(String text) {

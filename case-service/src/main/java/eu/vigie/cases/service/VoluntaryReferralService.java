@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import eu.vigie.cases.CaseFile;
+import eu.vigie.cases.CaseStatus;
 import eu.vigie.cases.VoluntaryReferral;
 import eu.vigie.cases.client.Notification;
 import eu.vigie.cases.repository.CaseRepository;
@@ -60,6 +61,9 @@ public class VoluntaryReferralService {
         VoluntaryReferralRequest body = request == null ? new VoluntaryReferralRequest(null, null, null) : request;
         CaseFile file = cases.findForUpdate(caseId).orElseThrow(() -> ProblemException.notFound("Case " + caseId));
         access.requireOwner(file, Roles.ISSUER);
+        if (file.status == CaseStatus.CLOSED) {
+            throw ProblemException.conflict("Case " + caseId + " is closed; nothing more is issued on it");
+        }
         if (file.assessmentDecision != AssessmentDecision.TERRORIST_CONTENT) {
             throw ProblemException.conflict("Case " + caseId + " has not been assessed as TERRORIST_CONTENT"
                     + (file.assessmentDecision == null ? "" : " (it is " + file.assessmentDecision + ")"));

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import eu.vigie.cases.ClassifyServiceMock;
+import eu.vigie.cases.IngestServiceMock;
 import eu.vigie.cases.NotifyServiceMock;
 import eu.vigie.cases.service.LearningLoop;
 import eu.vigie.testing.EmbeddedPostgresResource;
@@ -41,6 +42,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(TestIssuers.class)
 @QuarkusTestResource(NotifyServiceMock.class)
 @QuarkusTestResource(ClassifyServiceMock.class)
+@QuarkusTestResource(IngestServiceMock.class)
 class AssessmentLearningLoopTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -65,11 +67,11 @@ class AssessmentLearningLoopTest {
         String key = contentKey();
         String md5 = hex(16);
         String pdq = hex(32);
-        String body = referral(UUID.randomUUID(), "GB", "CTIRU", key, "DESIGNATED_GROUP", 80)
+        String body = referral(UUID.randomUUID(), "GB", "CTIRU", key, "DESIGNATED_GROUP", 0.80)
                 .replace("\"md5\":null,\"pdq\":null", "\"md5\":\"" + md5 + "\",\"pdq\":\"" + pdq + "\"");
         String caseId = intake(body).statusCode(201).extract().path("caseId");
         // a second referral of the same content carries the same signals: they are sent once
-        intake(referral(UUID.randomUUID(), "GB", "CTIRU", key, "DESIGNATED_GROUP", 80)
+        intake(referral(UUID.randomUUID(), "GB", "CTIRU", key, "DESIGNATED_GROUP", 0.80)
                 .replace("\"md5\":null,\"pdq\":null", "\"md5\":\"" + md5 + "\",\"pdq\":\"" + pdq + "\""))
                 .statusCode(200);
         assertEquals(0, calls(caseId), "nothing is sent before a confirmation");
@@ -98,9 +100,9 @@ class AssessmentLearningLoopTest {
 
     @Test
     void aRejectionOrARequestForInformationSendsNothing() throws Exception {
-        String rejected = eu.vigie.cases.Fixtures.gbCase("PROMOTIONAL", 20);
+        String rejected = eu.vigie.cases.Fixtures.gbCase("PROMOTIONAL", 0.20);
         assess(GB_REVIEWER, rejected, assessment("NOT_TERRORIST_CONTENT", "[]")).statusCode(200);
-        String unclear = eu.vigie.cases.Fixtures.gbCase("PROMOTIONAL", 20);
+        String unclear = eu.vigie.cases.Fixtures.gbCase("PROMOTIONAL", 0.20);
         assess(GB_REVIEWER, unclear, assessment("NEEDS_INFORMATION", "[]")).statusCode(200);
         assertEquals(0, outboxCount(rejected, LearningLoop.TOPIC));
         assertEquals(0, outboxCount(unclear, LearningLoop.TOPIC));

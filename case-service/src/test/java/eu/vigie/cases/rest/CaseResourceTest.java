@@ -33,6 +33,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import eu.vigie.cases.ClassifyServiceMock;
+import eu.vigie.cases.IngestServiceMock;
 import eu.vigie.cases.NotifyServiceMock;
 import eu.vigie.testing.EmbeddedPostgresResource;
 import eu.vigie.testing.TestIssuers;
@@ -46,14 +47,15 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(TestIssuers.class)
 @QuarkusTestResource(NotifyServiceMock.class)
 @QuarkusTestResource(ClassifyServiceMock.class)
+@QuarkusTestResource(IngestServiceMock.class)
 class CaseResourceTest {
 
     @Test
     void anotherJurisdictionThatReferredTheContentLearnsOnlyThatTheCaseExists() {
         String key = contentKey();
-        String caseId = intake(referral(UUID.randomUUID(), "GB", "CTIRU", key, "CRISIS", 60)).statusCode(201)
+        String caseId = intake(referral(UUID.randomUUID(), "GB", "CTIRU", key, "CRISIS", 0.60)).statusCode(201)
                 .extract().path("caseId");
-        intake(referral(UUID.randomUUID(), "FR", "PHAROS", key, "CRISIS", 60)).statusCode(200);
+        intake(referral(UUID.randomUUID(), "FR", "PHAROS", key, "CRISIS", 0.60)).statusCode(200);
 
         Map<String, Object> seen = given().auth().oauth2(FR_REFERRER).when().get("/api/v1/cases/{id}", caseId)
                 .then().statusCode(200).extract().as(Map.class);
@@ -73,7 +75,7 @@ class CaseResourceTest {
 
     @Test
     void aJurisdictionThatDidNotReferTheContentCannotSeeTheCase() {
-        String caseId = gbCase("CRISIS", 60);
+        String caseId = gbCase("CRISIS", 0.60);
         given().auth().oauth2(FR_REFERRER).when().get("/api/v1/cases/{id}", caseId)
                 .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(FR_REVIEWER).when().get("/api/v1/cases/{id}/audit", caseId)
@@ -95,7 +97,7 @@ class CaseResourceTest {
     void listIsFilteredAndPaginatedByCursor() {
         Set<String> mine = new HashSet<>();
         for (int i = 0; i < 3; i++) {
-            mine.add(gbCase("PROMOTIONAL", 10 + i));
+            mine.add(gbCase("PROMOTIONAL", (10 + i) / 100.0));
         }
         List<String> seen = new ArrayList<>();
         String cursor = null;
@@ -122,8 +124,8 @@ class CaseResourceTest {
 
     @Test
     void auditorsListEveryJurisdictionsCases() {
-        String gb = gbCase("CRISIS", 30);
-        String fr = intake(referral(UUID.randomUUID(), "FR", "PHAROS", contentKey(), "CRISIS", 30)).statusCode(201)
+        String gb = gbCase("CRISIS", 0.30);
+        String fr = intake(referral(UUID.randomUUID(), "FR", "PHAROS", contentKey(), "CRISIS", 0.30)).statusCode(201)
                 .extract().path("caseId");
         List<String> ids = given().auth().oauth2(AUDITOR).queryParam("limit", 200).when().get("/api/v1/cases")
                 .then().statusCode(200).extract().path("items.id");
@@ -154,11 +156,11 @@ class CaseResourceTest {
 
     @Test
     void reviewQueueIsOrderedByTierThenScoreThenAge() {
-        String promotional = gbCase("PROMOTIONAL", 99);
-        String crisisLow = gbCase("CRISIS", 50);
-        String crisisHigh = gbCase("CRISIS", 90);
-        String crisisHighLater = gbCase("CRISIS", 90);
-        String threat = gbCase("THREAT_TO_LIFE", 10);
+        String promotional = gbCase("PROMOTIONAL", 0.99);
+        String crisisLow = gbCase("CRISIS", 0.899);
+        String crisisHigh = gbCase("CRISIS", 0.90);
+        String crisisHighLater = gbCase("CRISIS", 0.90);
+        String threat = gbCase("THREAT_TO_LIFE", 0.10);
 
         List<String> queue = given().auth().oauth2(GB_REVIEWER).queryParam("limit", 200)
                 .when().get("/api/v1/review-queue").then().statusCode(200).extract().path("id");
@@ -173,7 +175,7 @@ class CaseResourceTest {
 
     @Test
     void aClaimHeldBySomeoneElseAnswersConflict() {
-        String caseId = gbCase("CRISIS", 55);
+        String caseId = gbCase("CRISIS", 0.55);
         given().auth().oauth2(GB_REVIEWER).when().post("/api/v1/cases/{id}/claim", caseId)
                 .then().statusCode(200).body("claimedBy", equalTo("gb:gb-reviewer")).body("status", equalTo("IN_REVIEW"));
         given().auth().oauth2(GB_REVIEWER).when().post("/api/v1/cases/{id}/claim", caseId)
@@ -186,7 +188,7 @@ class CaseResourceTest {
 
     @Test
     void assessmentIsRecordedWithTheAssessorAndItsRulesAreEnforced() {
-        String caseId = gbCase("CRISIS", 55);
+        String caseId = gbCase("CRISIS", 0.55);
         assess(GB_REVIEWER, caseId, assessment("TERRORIST_CONTENT", "[]")).statusCode(400)
                 .body("violations.field", hasItem("categories"));
         assess(GB_REVIEWER, caseId, assessment("TERRORIST_CONTENT", "[\"INCITEMENT\"]").replace("Glorifies a recent attack", " "))

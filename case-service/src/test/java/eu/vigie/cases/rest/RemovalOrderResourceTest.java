@@ -46,6 +46,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import eu.vigie.cases.ClassifyServiceMock;
+import eu.vigie.cases.IngestServiceMock;
 import eu.vigie.cases.NotifyServiceMock;
 import eu.vigie.testing.EmbeddedPostgresResource;
 import eu.vigie.testing.TestIssuers;
@@ -59,6 +60,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTestResource(TestIssuers.class)
 @QuarkusTestResource(NotifyServiceMock.class)
 @QuarkusTestResource(ClassifyServiceMock.class)
+@QuarkusTestResource(IngestServiceMock.class)
 class RemovalOrderResourceTest {
 
     private static RequestPatternBuilder notificationFor(String orderId) {
@@ -142,7 +144,7 @@ class RemovalOrderResourceTest {
 
     @Test
     void theAssessorMayNotIssueTheOrderFourEyes() {
-        String caseId = gbCase("CRISIS", 70);
+        String caseId = gbCase("CRISIS", 0.70);
         assess(GB_REVIEWER_AND_ISSUER, caseId, assessment("TERRORIST_CONTENT", "[\"INCITEMENT\"]")).statusCode(200);
         issue(GB_REVIEWER_AND_ISSUER, caseId, "{}").statusCode(403).contentType("application/problem+json")
                 .body("detail", containsString("Four-eyes"));
@@ -153,7 +155,7 @@ class RemovalOrderResourceTest {
 
     @Test
     void ordersNeedATerroristContentAssessmentAndOneInForceAtATime() {
-        String caseId = gbCase("CRISIS", 70);
+        String caseId = gbCase("CRISIS", 0.70);
         issue(GB_ISSUER, caseId, "{}").statusCode(409);
         assess(GB_REVIEWER, caseId, assessment("NOT_TERRORIST_CONTENT", "[]")).statusCode(200);
         issue(GB_ISSUER, caseId, "{}").statusCode(409);
@@ -173,7 +175,7 @@ class RemovalOrderResourceTest {
     @Test
     void anOrderNeedsAKnownPlatform() {
         String body = eu.vigie.cases.Fixtures.referral(UUID.randomUUID(), "GB", "CTIRU", eu.vigie.cases.Fixtures.contentKey(),
-                "CRISIS", 70).replace("\"platformId\":\"examplevideo\",\"platformKnown\":true",
+                "CRISIS", 0.70).replace("\"platformId\":\"examplevideo\",\"platformKnown\":true",
                         "\"platformId\":null,\"platformKnown\":false");
         String caseId = eu.vigie.cases.Fixtures.intake(body).statusCode(201).extract().path("caseId");
         assess(GB_REVIEWER, caseId, assessment("TERRORIST_CONTENT", "[\"INCITEMENT\"]")).statusCode(200);

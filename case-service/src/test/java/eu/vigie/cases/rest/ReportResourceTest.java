@@ -31,6 +31,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import eu.vigie.cases.ClassifyServiceMock;
+import eu.vigie.cases.IngestServiceMock;
 import eu.vigie.cases.NotifyServiceMock;
 import eu.vigie.testing.EmbeddedPostgresResource;
 import eu.vigie.testing.TestIssuers;
@@ -45,6 +46,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTestResource(TestIssuers.class)
 @QuarkusTestResource(NotifyServiceMock.class)
 @QuarkusTestResource(ClassifyServiceMock.class)
+@QuarkusTestResource(IngestServiceMock.class)
 class ReportResourceTest {
 
     private static String order(String platformId) {

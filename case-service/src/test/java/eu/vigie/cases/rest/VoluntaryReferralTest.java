@@ -27,6 +27,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import eu.vigie.cases.ClassifyServiceMock;
+import eu.vigie.cases.IngestServiceMock;
 import eu.vigie.cases.NotifyServiceMock;
 import eu.vigie.testing.EmbeddedPostgresResource;
 import eu.vigie.testing.TestIssuers;
@@ -41,6 +42,7 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTestResource(TestIssuers.class)
 @QuarkusTestResource(NotifyServiceMock.class)
 @QuarkusTestResource(ClassifyServiceMock.class)
+@QuarkusTestResource(IngestServiceMock.class)
 class VoluntaryReferralTest {
 
     private static ValidatableResponse refer(String token, String caseId, String body) {
@@ -81,7 +83,7 @@ class VoluntaryReferralTest {
 
     @Test
     void fourEyesRolesAndJurisdictionAreEnforcedAndRefusalsChangeNothing() {
-        String caseId = gbCase("CRISIS", 70);
+        String caseId = gbCase("CRISIS", 0.70);
         refer(GB_ISSUER, caseId, "{}").statusCode(409).contentType("application/problem+json");
         assess(GB_REVIEWER_AND_ISSUER, caseId, assessment("TERRORIST_CONTENT", "[\"THREAT\"]")).statusCode(200);
         refer(GB_REVIEWER_AND_ISSUER, caseId, "{}").statusCode(403).body("detail", Matchers.containsString("Four-eyes"));

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import eu.vigie.cases.ClassifyServiceMock;
+import eu.vigie.cases.IngestServiceMock;
 import eu.vigie.cases.NotifyServiceMock;
 import eu.vigie.cases.TestClock;
 import eu.vigie.cases.client.Notification;
@@ -51,6 +52,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(TestIssuers.class)
 @QuarkusTestResource(NotifyServiceMock.class)
 @QuarkusTestResource(ClassifyServiceMock.class)
+@QuarkusTestResource(IngestServiceMock.class)
 class OverdueCheckTest {
 
     @Inject
@@ -159,5 +161,50 @@ class OverdueCheckTest {
         assertEquals(failed + 1, notificationsWithId(noticeId), "exactly one more call, the one that was taken");
         Instant later = TestClock.current();
         assertEquals(0, watch.run(), "nothing is marked twice at " + later);
+    }
+
+    /** A sample of case-service's /q/metrics, e.g. {@code vigie_orders_overdue{jurisdiction="GB"}}; 0 when absent. */
+    private static double metric(String name, String jurisdiction) {
+        String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "\\{[^}]*jurisdiction=\""
+                + jurisdiction + "\"[^}]*\\} (\\S+)$").matcher(text);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private static long count(String query) throws Exception {
+        return ((Number) sql(query)).longValue();
+    }
+
+    @Test
+    void overdueGaugeCountsTheDatabaseAndTheBreachCounterEachOrderThatBecameOverdue() throws Exception {
+        String orderId = receivedOrder();
+        double breachesBefore = metric("vigie_orders_breaches_total", "GB");
+        TestClock.advance(Duration.ofMinutes(61));
+        watch.run();
+        assertEquals("OVERDUE", status(orderId));
+        // The gauge is the database's figure (the same on every replica), refreshed within the cache period.
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertEquals(
+                (double) count("SELECT count(*) FROM removal_order WHERE status = 'OVERDUE' AND issuing_jurisdiction = 'GB'"),
+                metric("vigie_orders_overdue", "GB")));
+        // Every order marked overdue in this JVM (the database is this test run's own) was counted exactly once.
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertEquals(
+                (double) count("SELECT count(*) FROM removal_order WHERE overdue_at IS NOT NULL AND issuing_jurisdiction = 'GB'"),
+                metric("vigie_orders_breaches_total", "GB")));
+        org.junit.jupiter.api.Assertions.assertTrue(metric("vigie_orders_breaches_total", "GB") >= breachesBefore + 1);
+
+        // Compliance after the deadline takes the order out of the gauge, not out of the breach count.
+        double breaches = metric("vigie_orders_breaches_total", "GB");
+        eu.vigie.cases.Fixtures.annexII(orderId, platformOf(orderId), UUID.randomUUID(), TestClock.current()
+                .truncatedTo(ChronoUnit.MILLIS)).statusCode(200);
+        assertEquals("COMPLIED", status(orderId));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertEquals(
+                (double) count("SELECT count(*) FROM removal_order WHERE status = 'OVERDUE' AND issuing_jurisdiction = 'GB'"),
+                metric("vigie_orders_overdue", "GB")));
+        org.junit.jupiter.api.Assertions.assertTrue(metric("vigie_orders_breaches_total", "GB") >= breaches);
+    }
+
+    private static String platformOf(String orderId) {
+        return given().auth().oauth2(GB_REVIEWER).when().get("/api/v1/removal-orders/{id}", orderId)
+                .then().statusCode(200).extract().path("addressee.platformId");
     }
 }
