@@ -1,13 +1,11 @@
 package eu.vigie.cases.service;
 
 import java.time.Clock;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 import eu.vigie.cases.repository.RemovalOrderRepository;
@@ -42,28 +40,7 @@ public class OverdueCheck {
 
     /** Marks every order whose deadline has passed by the clock; answers how many this replica marked. */
     public int run() {
-        int marked = 0;
-        int batch;
-        do {
-            var now = Canonical.now(clock);
-            try {
-                batch = QuarkusTransaction.requiringNew().call(() -> {
-                    int done = 0;
-                    for (UUID id : orders.lockOverdue(now, BATCH)) {
-                        if (lifecycle.markOverdueIfDue(id, now)) {
-                            done++;
-                            LOG.warnf("Removal order %s is overdue", id);
-                        }
-                    }
-                    return done;
-                });
-            } catch (RuntimeException e) {
-                // Nothing of the batch was kept; the next run looks again.
-                LOG.warnf(e, "Overdue watch deferred");
-                return marked;
-            }
-            marked += batch;
-        } while (batch == BATCH);
-        return marked;
+        return LockedBatches.drain(clock, BATCH, orders::lockOverdue, lifecycle::markOverdueIfDue,
+                id -> LOG.warnf("Removal order %s is overdue", id), LOG, "Overdue watch deferred");
     }
 }

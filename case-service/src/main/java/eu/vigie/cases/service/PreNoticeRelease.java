@@ -1,13 +1,11 @@
 package eu.vigie.cases.service;
 
 import java.time.Clock;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 import eu.vigie.cases.repository.RemovalOrderRepository;
@@ -40,27 +38,8 @@ public class PreNoticeRelease {
 
     /** Releases every order whose pre-notice has ended; answers how many this replica released. */
     public int run() {
-        int released = 0;
-        int batch;
-        do {
-            var now = Canonical.now(clock);
-            try {
-                batch = QuarkusTransaction.requiringNew().call(() -> {
-                    int done = 0;
-                    for (UUID id : orders.lockReleasable(now, BATCH)) {
-                        if (service.releaseIfDue(id, now)) {
-                            done++;
-                            LOG.infof("Removal order %s released after its pre-notice", id);
-                        }
-                    }
-                    return done;
-                });
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "Pre-notice release deferred");
-                return released;
-            }
-            released += batch;
-        } while (batch == BATCH);
-        return released;
+        return LockedBatches.drain(clock, BATCH, orders::lockReleasable, service::releaseIfDue,
+                id -> LOG.infof("Removal order %s released after its pre-notice", id), LOG,
+                "Pre-notice release deferred");
     }
 }
