@@ -92,7 +92,8 @@ public class IngestLoad {
         if (!target.equals("none")) {
             Path file = Path.of(target);
             Files.createDirectories(file.toAbsolutePath().getParent());
-            String entry = "## " + at + " run " + run + "\n\n" + "`java bench/IngestLoad.java " + String.join(" ", args)
+            String entry = "## " + at + " run " + run + "\n\n" + "`java bench/IngestLoad.java " + String.join(" ", List.of(args).stream()
+                    .map(a -> a.contains(" ") ? "\"" + a + "\"" : a).toList())
                     + "` (" + clients + " clients, warm-up " + warmup + ", HTTP/" + (version == HttpClient.Version.HTTP_1_1 ? "1.1" : "2") + ", one connection per client, Idempotency-Key " + (keys ? "on" : "off")
                     + ")" + (opt.containsKey("note") ? "\n\n" + opt.get("note") : "") + "\n\n```\n" + report + "```\n\n";
             Files.writeString(file, entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
