@@ -22,6 +22,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import eu.vigie.notify.config.NotifyConfig;
 
@@ -53,10 +54,20 @@ public class WebhookSender {
     private final Duration timeout;
     private final SSLContext tls;
 
+    @Inject
     public WebhookSender(NotifyConfig config) {
-        this.timeout = config.webhookTimeout();
+        this(config.webhookTimeout(), defaultTls());
+    }
+
+    /** A sender with its own TLS trust (tests trust their own certificate authority this way). */
+    WebhookSender(Duration timeout, SSLContext tls) {
+        this.timeout = timeout;
+        this.tls = tls;
+    }
+
+    private static SSLContext defaultTls() {
         try {
-            this.tls = SSLContext.getDefault();
+            return SSLContext.getDefault();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("TLS is not available", e);
         }
