@@ -42,6 +42,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * when the configuration gives none;</li>
  * <li>a global tag for every tag an operation uses;</li>
  * <li>schema patterns in the regular expression language of JSON Schema ({@link JavaPatterns});</li>
+ * <li>a Jackson {@code JsonNode} field (a payload passed on as given) as what it is, any JSON value, not the
+ * getters of Jackson's class;</li>
  * <li>at runtime start, the tenants' security schemes with the runtime {@code auth-server-url}s.</li>
  * </ul>
  * It runs at build time (the document stored under {@code target/openapi} and published at
@@ -54,6 +56,8 @@ public class ApiContractFilter implements OASFilter {
     static final String VIOLATION = "Violation";
     static final String CONTACT_NAME = "Vigie operators";
     static final String LICENSE_NAME = "Proprietary: the Vigie operators' terms of use";
+    /** An SPDX reference to a licence that is not on the SPDX list (OpenAPI 3.1 wants an identifier or a URL). */
+    static final String LICENSE_IDENTIFIER = "LicenseRef-Vigie-Proprietary";
     static final String SERVER_DESCRIPTION = "This service on this machine (the local suite, ./run-local.sh); a "
             + "deployment serves it at its own address";
 
@@ -128,6 +132,7 @@ public class ApiContractFilter implements OASFilter {
         completeServers(openAPI, config);
         TenantSchemes.refresh(openAPI, TenantSchemes.configured(config));
         JavaPatterns.rewrite(openAPI);
+        freeFormJson(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -272,7 +277,9 @@ public class ApiContractFilter implements OASFilter {
             info.setContact(OASFactory.createContact().name(CONTACT_NAME));
         }
         if (info.getLicense() == null) {
-            info.setLicense(OASFactory.createLicense().name(LICENSE_NAME));
+            info.setLicense(OASFactory.createLicense().name(LICENSE_NAME).identifier(LICENSE_IDENTIFIER));
+        } else if (info.getLicense().getUrl() == null && info.getLicense().getIdentifier() == null) {
+            info.getLicense().setIdentifier(LICENSE_IDENTIFIER);
         }
     }
 
@@ -311,6 +318,46 @@ public class ApiContractFilter implements OASFilter {
         if (!defined.isEmpty()) {
             openAPI.setTags(new ArrayList<>(defined.values()));
         }
+    }
+
+    static final String JSON_NODE = "JsonNode";
+    static final String JSON_NODE_TYPE = "JsonNodeType";
+
+    /** SmallRye describes com.fasterxml.jackson.databind.JsonNode by its getters; on the wire it is any JSON value. */
+    static void freeFormJson(OpenAPI openAPI) {
+        Components components = openAPI.getComponents();
+        if (components == null || components.getSchemas() == null) {
+            return;
+        }
+        Schema node = components.getSchemas().get(JSON_NODE);
+        if (node == null || node.getProperties() == null || !node.getProperties().containsKey("nodeType")) {
+            return;
+        }
+        components.addSchema(JSON_NODE, OASFactory.createSchema()
+                .description("Any JSON value, passed on as given (a Jackson JsonNode in the service)"));
+        boolean typeStillUsed = components.getSchemas().entrySet().stream()
+                .filter(e -> !e.getKey().equals(JSON_NODE_TYPE))
+                .anyMatch(e -> refersTo(e.getValue(), "#/components/schemas/" + JSON_NODE_TYPE, 0));
+        if (!typeStillUsed) {
+            components.removeSchema(JSON_NODE_TYPE);
+        }
+    }
+
+    private static boolean refersTo(Schema schema, String ref, int depth) {
+        if (schema == null || depth > 32) {
+            return false;
+        }
+        if (ref.equals(schema.getRef())) {
+            return true;
+        }
+        if (schema.getProperties() != null
+                && schema.getProperties().values().stream().anyMatch(s -> refersTo(s, ref, depth + 1))) {
+            return true;
+        }
+        return refersTo(schema.getItems(), ref, depth + 1) || refersTo(schema.getAdditionalPropertiesSchema(), ref, depth + 1)
+                || (schema.getAllOf() != null && schema.getAllOf().stream().anyMatch(s -> refersTo(s, ref, depth + 1)))
+                || (schema.getAnyOf() != null && schema.getAnyOf().stream().anyMatch(s -> refersTo(s, ref, depth + 1)))
+                || (schema.getOneOf() != null && schema.getOneOf().stream().anyMatch(s -> refersTo(s, ref, depth + 1)));
     }
 
     private static Components components(OpenAPI openAPI) {
