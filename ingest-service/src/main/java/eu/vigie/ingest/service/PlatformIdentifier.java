@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +49,8 @@ public class PlatformIdentifier {
     private static final Logger LOG = Logger.getLogger(PlatformIdentifier.class);
     /** How soon a failed background refresh is tried again (at most the TTL). */
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
+    /** How long a referral waits for the registry's answer to a question another referral asked (beyond its 2 s timeout). */
+    private static final Duration FIRST_ANSWER_WAIT = Duration.ofSeconds(5);
 
     /** A platform as the registry described it, with its short links compiled. */
     public record Platform(String id, List<CompiledShortLink> shortLinks) {
@@ -106,6 +112,7 @@ public class PlatformIdentifier {
     private final Map<String, Entry> byHost = new ConcurrentHashMap<>();
     private final Map<String, Entry> byId = new ConcurrentHashMap<>();
     private final Map<String, Boolean> refreshing = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Optional<Platform>>> firstQuestions = new ConcurrentHashMap<>();
 
     @Inject
     public PlatformIdentifier(PlatformRegistry registry, IngestConfig config) {
@@ -195,15 +202,32 @@ public class PlatformIdentifier {
             }
             return Optional.of(cached.platform());
         }
-        Optional<Platform> answer;
+        // One question per key at a time: referrals arriving together for a host never seen wait for the
+        // one answer instead of each asking (a burst of identical questions would trip the circuit breaker).
+        CompletableFuture<Optional<Platform>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<Platform>> asked = firstQuestions.putIfAbsent(key, mine);
+        if (asked != null) {
+            try {
+                return Optional.of(asked.get(FIRST_ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            } catch (ExecutionException | TimeoutException e) {
+                return Optional.empty();
+            }
+        }
         try {
-            answer = fetch.get().map(PlatformIdentifier::compile);
+            Optional<Platform> answer = fetch.get().map(PlatformIdentifier::compile);
+            put(cache, key, new Entry(answer, now.plus(config.platformCacheTtl())), now);
+            mine.complete(answer);
+            return Optional.of(answer);
         } catch (RuntimeException e) {
             LOG.warnf("Platform registry unavailable for %s: %s", key, e.toString());
+            mine.completeExceptionally(e);
             return Optional.empty();
+        } finally {
+            firstQuestions.remove(key, mine);
         }
-        put(cache, key, new Entry(answer, now.plus(config.platformCacheTtl())), now);
-        return Optional.of(answer);
     }
 
     private void refresh(Map<String, Entry> cache, String key, Supplier<Optional<PlatformRef>> fetch, Entry stale) {

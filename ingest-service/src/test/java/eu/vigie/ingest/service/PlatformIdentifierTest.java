@@ -27,7 +27,9 @@ class PlatformIdentifierTest {
         final Map<String, String> hosts = new HashMap<>();
         final Map<String, List<PlatformRef.ShortLink>> shortLinks = new HashMap<>();
         boolean down;
-        int calls;
+        volatile int calls;
+        /** When set, the registry answers a host only once this latch is open. */
+        volatile java.util.concurrent.CountDownLatch slow;
 
         FakeRegistry() {
             super(null);
@@ -36,6 +38,13 @@ class PlatformIdentifierTest {
         @Override
         public Optional<PlatformRef> servingHost(String hostname) {
             calls++;
+            if (slow != null) {
+                try {
+                    slow.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (down) {
                 throw new IllegalStateException("connection refused");
             }
@@ -207,6 +216,27 @@ class PlatformIdentifierTest {
         assertEquals(Optional.empty(), identifier.expandShortLink("https://vid.example/abcd/more"));
         assertEquals(Optional.empty(), identifier.expandShortLink("https://nobody.example/abcd_12"));
         assertEquals(2, registry.calls, "each host asked once: the short links are cached with the platform");
+    }
+
+    @Test
+    void referralsArrivingTogetherForANewHostAskTheRegistryOnce() throws Exception {
+        registry.hosts.put("burst.example", "examplevideo");
+        registry.slow = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<PlatformIdentification>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> identifier.identify(null, "burst.example")));
+            }
+            Thread.sleep(300);
+            registry.slow.countDown();
+            for (var answer : answers) {
+                assertEquals(new PlatformIdentification("examplevideo", true), answer.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, registry.calls);
     }
 
     @Test
