@@ -16,6 +16,13 @@ public interface OutboxConfig {
     @WithDefault("50")
     int batchSize();
 
+    /**
+     * How many messages of a claimed batch are delivered at once. A batch never holds two messages
+     * with the same key, so the order per key is kept whatever this is.
+     */
+    @WithDefault("4")
+    int concurrency();
+
     /** How long one relay may hold a message before another replica may take it over. */
     @WithDefault("60s")
     Duration claimTimeout();

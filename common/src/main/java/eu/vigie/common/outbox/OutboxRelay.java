@@ -2,13 +2,18 @@ package eu.vigie.common.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -61,6 +66,8 @@ public class OutboxRelay {
         t.setDaemon(true);
         return t;
     });
+    /** Delivers the messages of one claimed batch side by side: they never share a key (see {@link #CLAIM}). */
+    private final ExecutorService deliverers;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean stopping;
 
@@ -69,6 +76,12 @@ public class OutboxRelay {
         this.config = config;
         this.handlers = handlers.stream().collect(Collectors.toMap(OutboxHandler::topic, Function.identity()));
         this.metrics = metrics;
+        AtomicInteger threads = new AtomicInteger();
+        this.deliverers = Executors.newFixedThreadPool(Math.max(1, config.concurrency()), r -> {
+            Thread t = new Thread(r, "outbox-deliverer-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Asks for a relay run soon; runs already asked for are merged into one. */
@@ -95,25 +108,40 @@ public class OutboxRelay {
     void shutdown() {
         stopping = true;
         worker.shutdown();
+        deliverers.shutdown();
     }
 
-    /** Relays every message that is due now; returns how many were handled. Runs on the relay thread. */
+    /**
+     * Relays every message that is due now; returns how many were handled. Runs on the relay thread;
+     * the messages of a batch are delivered side by side by up to {@code vigie.outbox.concurrency}
+     * threads. That keeps the order per key: a claimed batch holds at most one message per key (a
+     * message is claimable only once every earlier message of its key is delivered or dead), and the
+     * next batch is claimed only when this one is recorded.
+     */
     int relayDue() {
         int handled = 0;
         try {
             List<OutboxMessage> batch;
             do {
                 batch = claim();
+                List<Callable<Void>> deliveries = new ArrayList<>(batch.size());
                 for (OutboxMessage message : batch) {
-                    if (stopping) {
-                        return handled;
-                    }
-                    deliver(message);
+                    deliveries.add(() -> {
+                        if (!stopping) {
+                            deliver(message);
+                        }
+                        return null;
+                    });
+                }
+                for (Future<Void> delivery : deliverers.invokeAll(deliveries)) {
+                    delivery.get();
                     handled++;
                 }
             } while (batch.size() == config.batchSize() && !stopping);
-        } catch (RuntimeException e) {
-            // The database may be away: the next poll tries again.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | ExecutionException e) {
+            // The database may be away: the next poll tries again; claims of unrecorded messages expire.
             LOG.warnf("Outbox relay interrupted: %s", e.getMessage());
         }
         return handled;
