@@ -11,7 +11,8 @@ import io.quarkus.scheduler.Scheduled;
 import eu.vigie.cases.repository.RemovalOrderRepository;
 
 /**
- * Watches every running deadline: a received order not complied with within the hour becomes
+ * Watches every running deadline: a received order not complied with by its deadline (receipt plus
+ * vigie.case.compliance-period, the legal hour) becomes
  * OVERDUE, and the regulator of the issuing jurisdiction gets a breach notice with the evidence.
  * Clustered-safe: each batch locks the due rows with {@code FOR UPDATE SKIP LOCKED}, so replicas
  * running the watch at the same moment share the work and never mark an order twice.
