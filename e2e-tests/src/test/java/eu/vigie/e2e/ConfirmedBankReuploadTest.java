@@ -76,7 +76,9 @@ class ConfirmedBankReuploadTest {
         assertNotEquals(caseId, copyCase);
         List<Map<String, Object>> copyMatches = classificationMatches(reviewer, copy);
         assertTrue(copyMatches.stream().anyMatch(m -> "CONFIRMED".equals(m.get("bank")) && "PDQ".equals(m.get("signalType"))
-                && ((Number) m.get("distance")).intValue() <= 31), "the rotated copy is not matched: " + copyMatches);
+                && ((Number) m.get("distance")).intValue() <= 31), "the rotated copy is not matched: " + copyMatches
+                + "; its referral: " + vigie.as(reviewer, "ingest-service").get("/api/v1/referrals/" + copy).asString()
+                + "; the original's PDQ " + pdq);
         // The case of the copy carries the match for its reviewer.
         JsonPath copyCaseView = vigie.as(reviewer, "case-service").get("/api/v1/cases/" + copyCase)
                 .then().statusCode(200).extract().jsonPath();
