@@ -11,6 +11,15 @@ import java.util.Map;
 /** One Vigie service run as an operator would: its packaged jar, configured through environment variables only. */
 public final class ServiceProcess implements AutoCloseable {
 
+    /**
+     * The system property that sets the services' JVM options. The default starts four services and
+     * Keycloak quickly on a small machine (the C1 compiler only, a small serial-collected heap);
+     * benchmarks set the production options of the Kubernetes ConfigMaps instead, because C1-only
+     * code makes throughput figures (RS256 token checks above all) meaningless.
+     */
+    public static final String JAVA_OPTIONS = "vigie.service.java-options";
+    static final String DEFAULT_JAVA_OPTIONS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto";
+
     private final String name;
     private final Path jar;
     private final int port;
@@ -35,8 +44,8 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("No packaged " + name + " at " + jar + ": run ./mvnw package -DskipTests first");
         }
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(List.of(javaOptions().trim().split("\\s+")));
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -100,6 +109,16 @@ public final class ServiceProcess implements AutoCloseable {
     @Override
     public synchronized void close() {
         Processes.stop(process, Duration.ofSeconds(20));
+    }
+
+    /** {@link #JAVA_OPTIONS}, else the environment variable VIGIE_SERVICE_JAVA_OPTIONS, else the quick-start default. */
+    static String javaOptions() {
+        String property = System.getProperty(JAVA_OPTIONS);
+        if (property != null && !property.isBlank()) {
+            return property;
+        }
+        String environment = System.getenv("VIGIE_SERVICE_JAVA_OPTIONS");
+        return environment != null && !environment.isBlank() ? environment : DEFAULT_JAVA_OPTIONS;
     }
 
     private static String javaBinary() {

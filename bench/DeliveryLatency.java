@@ -1,0 +1,291 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import eu.vigie.local.DemoPlatform;
+import eu.vigie.local.KeycloakTokens;
+import eu.vigie.local.Suite;
+import eu.vigie.local.SuitePorts;
+
+/**
+ * Referral to platform receipt, at a steady rate, against the real suite: it starts the suite on
+ * free ports (embedded PostgreSQL, Keycloak, the four packaged services, the demo platform that
+ * verifies Standard Webhooks signatures), registers the demo platform, then starts one pipeline
+ * every 1/rate seconds: a GB referrer reports a URL; as soon as the referral has a case a reviewer
+ * assesses it and a second officer issues a removal order (the people are scripted to act the
+ * instant they can); the platform receives the signed webhook. It reports, in percentiles:
+ * <ul>
+ * <li>intake: referral submitted until ingest-service answers with its case id (classification and case
+ *     opening included);</li>
+ * <li>delivery: removal order issued (201) until the platform received the webhook (notify-service's
+ *     outbox, signing, HTTP delivery);</li>
+ * <li>end to end: referral submitted until platform receipt, with the officers' calls in between.</li>
+ * </ul>
+ * <pre>
+ *   ./mvnw -B -q package -DskipTests
+ *   java -cp "local/target/vigie-local.jar:local/target/lib/*" bench/DeliveryLatency.java [--rate 20] [--seconds 30] [--warmup 5]
+ *        [--java-options "-Xmx384m -XX:+ExitOnOutOfMemoryError"]
+ * </pre>
+ * Writes the report to {@code bench/reports/delivery-latency-<date>.md} as well.
+ */
+public class DeliveryLatency {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The Kubernetes ConfigMaps' options (ingest's larger heap for all four). */
+    static final String PRODUCTION_JAVA_OPTIONS = "-Xmx384m -XX:+ExitOnOutOfMemoryError";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    record Sample(long intakeMillis, long deliveryMillis, long endToEndMillis) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        double rate = Double.parseDouble(options.getOrDefault("rate", "20"));
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
+        int warmupSeconds = Integer.parseInt(options.getOrDefault("warmup", "5"));
+        Path repository = Path.of(options.getOrDefault("repository", ".")).toAbsolutePath().normalize();
+        Path logs = Files.createTempDirectory("vigie-latency");
+        // The services run with production JVM options (C2 compiler), not the launcher's quick-start ones.
+        String javaOptions = options.getOrDefault("java-options", PRODUCTION_JAVA_OPTIONS);
+        System.setProperty("vigie.service.java-options", javaOptions);
+
+        try (Suite suite = Suite.start(repository, repository.resolve("local/target/keycloak-26.5.6"),
+                SuitePorts.free(), logs, false)) {
+            KeycloakTokens tokens = suite.tokens();
+            Supplier<String> admin = fresh(() -> tokens.user("vigie", "admin"));
+            Supplier<String> referrer = fresh(() -> tokens.user("gb", "gb-referrer"));
+            Supplier<String> reviewer = fresh(() -> tokens.user("gb", "gb-senior"));
+            Supplier<String> issuer = fresh(() -> tokens.user("gb", "gb-issuer"));
+            DemoPlatform platform = suite.demoPlatform();
+            String notify = suite.service("notify-service").baseUrl();
+            String ingest = suite.service("ingest-service").baseUrl();
+            String cases = suite.service("case-service").baseUrl();
+
+            int registered = send("POST", notify + "/api/v1/platforms", admin.get(), Map.of(
+                    "id", "examplevideo", "name", "ExampleVideo Ltd", "hostnames", List.of("video.example"),
+                    "homeJurisdiction", "GB", "email", "abuse@video.example", "webhookUrl", platform.webhookUrl(),
+                    "webhookSecret", platform.secret(), "languages", List.of("en"), "hasReceivedOrder", true))
+                    .statusCode();
+            if (registered != 201 && registered != 409) {
+                throw new IllegalStateException("Registering the demo platform answered " + registered);
+            }
+
+            ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+            AtomicInteger measuredStarted = new AtomicInteger();
+            ExecutorService pipelines = Executors.newCachedThreadPool();
+            String loadBefore = loadAverage();
+            long periodNanos = (long) (1e9 / rate);
+            int total = (int) Math.round(rate * (warmupSeconds + seconds));
+            int warmup = (int) Math.round(rate * warmupSeconds);
+            long begin = System.nanoTime();
+            for (int i = 0; i < total; i++) {
+                long due = begin + i * periodNanos;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                boolean measured = i >= warmup;
+                if (measured) {
+                    measuredStarted.incrementAndGet();
+                }
+                pipelines.submit(() -> {
+                    try {
+                        Sample s = pipeline(ingest, cases, platform, referrer, reviewer, issuer);
+                        if (measured) {
+                            samples.add(s);
+                        }
+                    } catch (Exception e) {
+                        if (measured) {
+                            errors.add(String.valueOf(e.getMessage()));
+                        }
+                    }
+                });
+            }
+            pipelines.shutdown();
+            if (!pipelines.awaitTermination(3, TimeUnit.MINUTES)) {
+                errors.add("pipelines still running after 3 minutes");
+                pipelines.shutdownNow();
+            }
+            double elapsed = (System.nanoTime() - begin) / 1e9;
+            String report = report(javaOptions, rate, seconds, warmupSeconds, measuredStarted.get(), new ArrayList<>(samples),
+                    new ArrayList<>(errors), loadBefore, loadAverage(), elapsed);
+            System.out.println(report);
+            Path out = repository.resolve("bench/reports/delivery-latency-" + LocalDate.now() + ".md");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report);
+            System.out.println("Written to " + repository.relativize(out));
+        }
+    }
+
+    private static Sample pipeline(String ingest, String cases, DemoPlatform platform,
+            Supplier<String> referrer, Supplier<String> reviewer, Supplier<String> issuer) throws Exception {
+        String tag = UUID.randomUUID().toString();
+        Instant submitted = Instant.now();
+        HttpResponse<String> created = send("POST", ingest + "/api/v1/referrals", referrer.get(), Map.of(
+                "url", "https://www.video.example/watch?v=" + tag, "contentType", "TEXT",
+                "text", "Join the fighters of Daesh: the caliphate needs you " + tag, "language", "en",
+                "reference", "BENCH-" + tag));
+        expect(created, 201, "referral");
+        String referralId = JSON.readTree(created.body()).path("id").asText();
+        String caseId = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (caseId == null) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("referral " + referralId + " got no case within 60 s");
+            }
+            JsonNode referral = JSON.readTree(expect(send("GET", ingest + "/api/v1/referrals/" + referralId,
+                    referrer.get(), null), 200, "referral read").body());
+            if (!referral.path("caseId").isMissingNode() && !referral.path("caseId").isNull()) {
+                caseId = referral.path("caseId").asText();
+            } else {
+                Thread.sleep(20);
+            }
+        }
+        Instant caseKnown = Instant.now();
+        HttpResponse<String> assessed = send("POST", cases + "/api/v1/cases/" + caseId + "/assessment", reviewer.get(),
+                Map.of("decision", "TERRORIST_CONTENT", "categories", List.of("INCITEMENT"), "tier", "DESIGNATED_GROUP",
+                        "entity", "Islamic State", "legalBasis", "Regulation (EU) 2021/784, Art. 3",
+                        "reasons", "Benchmark: recruitment call"));
+        if (assessed.statusCode() != 200 && assessed.statusCode() != 201) {
+            throw new IllegalStateException("assessment answered " + assessed.statusCode() + ": " + assessed.body());
+        }
+        HttpResponse<String> issued = send("POST", cases + "/api/v1/cases/" + caseId + "/removal-orders", issuer.get(),
+                Map.of("fileNumber", "BENCH-" + tag, "reasons", "Content incites terrorist offences"));
+        expect(issued, 201, "removal order");
+        Instant issuedAt = Instant.now();
+        String orderId = JSON.readTree(issued.body()).path("id").asText();
+        deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Instant received = null;
+        while (received == null) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("order " + orderId + " not received by the platform within 60 s");
+            }
+            for (DemoPlatform.Received r : platform.received()) {
+                if (r.body().contains(orderId)) {
+                    received = r.receivedAt();
+                    break;
+                }
+            }
+            if (received == null) {
+                Thread.sleep(5);
+            }
+        }
+        return new Sample(Duration.between(submitted, caseKnown).toMillis(),
+                Duration.between(issuedAt, received).toMillis(), Duration.between(submitted, received).toMillis());
+    }
+
+    private static String report(String javaOptions, double rate, int seconds, int warmup, int started, List<Sample> samples,
+            List<String> errors, String loadBefore, String loadAfter, double elapsed) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Referral to platform receipt, ").append(LocalDate.now()).append("\n\n");
+        out.append(String.format("`bench/DeliveryLatency.java`: %.0f pipelines a second for %d s (after %d s of warm-up)"
+                + " against the real suite on this machine (%d cores; load average %s before, %s after); %d measured"
+                + " pipelines started, %d completed, %d failed; %.1f s in all.%n%n",
+                rate, seconds, warmup, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, started,
+                samples.size(), errors.size(), elapsed));
+        out.append("Services' JVM options: `").append(javaOptions).append("`.\n\n");
+        out.append("| segment | p50 | p90 | p99 | max |\n|---|---|---|---|---|\n");
+        row(out, "intake: referral submitted -> case id known", samples.stream().mapToLong(Sample::intakeMillis).toArray());
+        row(out, "delivery: order issued -> platform received the signed webhook",
+                samples.stream().mapToLong(Sample::deliveryMillis).toArray());
+        row(out, "end to end: referral submitted -> platform receipt (officers scripted)",
+                samples.stream().mapToLong(Sample::endToEndMillis).toArray());
+        out.append("\nGoal (issue 8): p50 under 0.5 s, p99 under 2 s at 20 referrals a second.\n");
+        if (!errors.isEmpty()) {
+            out.append("\nFirst errors:\n");
+            errors.stream().limit(5).forEach(e -> out.append("- ").append(e).append('\n'));
+        }
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String name, long[] values) {
+        if (values.length == 0) {
+            out.append("| ").append(name).append(" | - | - | - | - |\n");
+            return;
+        }
+        long[] v = values.clone();
+        java.util.Arrays.sort(v);
+        out.append(String.format("| %s | %d ms | %d ms | %d ms | %d ms |%n", name, at(v, 0.50), at(v, 0.90), at(v, 0.99),
+                v[v.length - 1]));
+    }
+
+    private static long at(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
+    }
+
+    private static HttpResponse<String> send(String method, String url, String token, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> expect(HttpResponse<String> response, int status, String what) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    /** A token that is fetched again every minute, well within Keycloak's access token lifetime. */
+    private static Supplier<String> fresh(Supplier<String> fetch) {
+        Map<String, Object> cache = Collections.synchronizedMap(new HashMap<>());
+        return () -> {
+            synchronized (cache) {
+                Instant fetched = (Instant) cache.get("at");
+                if (fetched == null || fetched.isBefore(Instant.now().minusSeconds(60))) {
+                    cache.put("token", fetch.get());
+                    cache.put("at", Instant.now());
+                }
+                return (String) cache.get("token");
+            }
+        };
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("Expected --name value, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+}
