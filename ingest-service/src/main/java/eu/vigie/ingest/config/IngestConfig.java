@@ -29,17 +29,6 @@ public interface IngestConfig {
     Duration platformCacheTtl();
 
     /**
-     * How long an access token the OIDC extension verified is trusted again without a new verification
-     * (never beyond its expiry); 0 verifies every request.
-     */
-    @WithDefault("60s")
-    Duration tokenCacheTtl();
-
-    /** How many verified access tokens are remembered at most. */
-    @WithDefault("2000")
-    int tokenCacheSize();
-
-    /**
      * While referrals are being submitted, the hand-off to classify- and case-service pauses this long
      * before each message, so that on a small machine intake keeps the CPU and the hand-off catches up
      * when intake is quiet (it never stops: at most one pause per message). 0 turns the pause off.

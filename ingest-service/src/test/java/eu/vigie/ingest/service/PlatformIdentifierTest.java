@@ -99,16 +99,6 @@ class PlatformIdentifierTest {
             }
 
             @Override
-            public Duration tokenCacheTtl() {
-                return Duration.ofSeconds(60);
-            }
-
-            @Override
-            public int tokenCacheSize() {
-                return 100;
-            }
-
-            @Override
             public Duration handOffYield() {
                 return Duration.ZERO;
             }
