@@ -38,11 +38,8 @@ class AnnexIIISuspensionTest {
 
     @Test
     void annexIIIStopsTheClockAndResumptionGivesBackTheTimeLeft() throws Exception {
-        String referralId = vigie.referText("gb", "gb-referrer", "https://forum.example/t/" + UUID.randomUUID(),
-                "Annex III scenario " + UUID.randomUUID() + ": the martyrs of the attack are heroes, do the same");
-        String caseId = vigie.awaitCase("gb", "gb-referrer", referralId);
-        vigie.assessTerrorist("gb", "gb-reviewer", caseId);
-        String orderId = vigie.issueOrder("gb", "gb-issuer", caseId, "CTIRU-E2E-ANNEX-III");
+        String orderId = vigie.gbOrderFor("https://forum.example/t/" + UUID.randomUUID(),
+                "Annex III scenario " + UUID.randomUUID() + ": the martyrs of the attack are heroes, do the same", "CTIRU-E2E-ANNEX-III");
 
         JsonPath received = vigie.awaitOrder("gb", "gb-issuer", orderId, Vigie.HOP, o -> o.getString("receivedAt") != null);
         Instant firstDeadline = Instant.parse(received.getString("deadlineAt"));

@@ -39,11 +39,8 @@ class CrossBorderScrutinyTest {
 
     @Test
     void homeAuthorityRevokesACrossBorderOrderAndThePlatformIsAskedToReinstate() {
-        String referralId = vigie.referText("gb", "gb-referrer", "https://france.example/v/" + UUID.randomUUID(),
-                "Cross-border scenario " + UUID.randomUUID() + ": satirical video mocking a terrorist group");
-        String caseId = vigie.awaitCase("gb", "gb-referrer", referralId);
-        vigie.assessTerrorist("gb", "gb-reviewer", caseId);
-        String orderId = vigie.issueOrder("gb", "gb-issuer", caseId, "CTIRU-E2E-XB");
+        String orderId = vigie.gbOrderFor("https://france.example/v/" + UUID.randomUUID(),
+                "Cross-border scenario " + UUID.randomUUID() + ": satirical video mocking a terrorist group", "CTIRU-E2E-XB");
 
         JsonPath issued = vigie.order("gb", "gb-issuer", orderId);
         assertEquals(Boolean.TRUE, issued.get("crossBorder"));

@@ -93,6 +93,17 @@ final class Vigie {
                 .then().statusCode(201).extract().jsonPath().getString("id");
     }
 
+    /**
+     * The flow up to an issued order, by the GB demo officers: a referral of {@code text} at {@code url},
+     * its case, a terrorist-content assessment by one officer and the order issued by another; answers
+     * the order's id.
+     */
+    String gbOrderFor(String url, String text, String fileNumber) {
+        String caseId = awaitCase("gb", "gb-referrer", referText("gb", "gb-referrer", url, text));
+        assessTerrorist("gb", "gb-reviewer", caseId);
+        return issueOrder("gb", "gb-issuer", caseId, fileNumber);
+    }
+
     /** The removal order as {@code reader} sees it. */
     JsonPath order(String realm, String reader, String orderId) {
         return as(user(realm, reader), "case-service").get("/api/v1/removal-orders/" + orderId)
