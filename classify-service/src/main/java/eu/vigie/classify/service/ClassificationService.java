@@ -3,7 +3,10 @@ package eu.vigie.classify.service;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.vigie.classify.BankSignal;
 import eu.vigie.classify.Classification;
 import eu.vigie.classify.config.ClassifyConfig;
+import eu.vigie.classify.pdq.DihedralTransform;
 import eu.vigie.classify.repository.ClassificationRepository;
 import eu.vigie.classify.rest.ClassificationRequest;
 import eu.vigie.classify.rest.ClassificationView;
@@ -77,12 +81,13 @@ public class ClassificationService {
         if (md5 != null) {
             matches.addAll(matcher.match(SignalType.MD5, md5, 0));
         }
-        if (pdq != null) {
+        Map<DihedralTransform, String> pdqs = pdqHashes(pdq, signals.pdqVariants());
+        if (!pdqs.isEmpty()) {
             if (signals.pdqQuality() != null && signals.pdqQuality() < config.pdqMinQuality()) {
                 notes.add("The PDQ hash was not matched: its quality " + signals.pdqQuality() + " is below "
                         + config.pdqMinQuality() + ", too low for a reliable match.");
             } else {
-                matches.addAll(matcher.match(SignalType.PDQ, pdq, config.pdqMaxDistance()));
+                matches.addAll(pdqMatches(pdqs));
             }
         }
         List<TextIndicatorScanner.Hit> hits = scanner.scan(request.text());
@@ -118,7 +123,7 @@ public class ClassificationService {
                 .setParameter("language", language.language())
                 .setParameter("sha256", sha256)
                 .setParameter("md5", md5)
-                .setParameter("pdq", pdq)
+                .setParameter("pdq", pdqs.get(DihedralTransform.ORIGINAL))
                 .setParameter("categories", BankSignal.joinCategories(verdict.categories()))
                 .setParameter("entity", verdict.entity())
                 .setParameter("tier", verdict.tier() == null ? null : verdict.tier().name())
@@ -130,6 +135,61 @@ public class ClassificationService {
                 .executeUpdate();
         return view(classifications.findByReferralId(request.referralId())
                 .orElseThrow(() -> new IllegalStateException("Classification vanished after insert")));
+    }
+
+    /**
+     * The PDQ hashes to match, by the transform of the image they are the hash of: {@code pdq} is the image as sent
+     * ({@code ORIGINAL}), then the variants in the order given. A transform given twice, or an {@code ORIGINAL}
+     * variant other than {@code pdq}, is a 400: the verdict could not say which hash matched.
+     */
+    private static Map<DihedralTransform, String> pdqHashes(String pdq, List<ClassificationRequest.PdqVariant> variants) {
+        Map<DihedralTransform, String> pdqs = new LinkedHashMap<>();
+        if (pdq != null) {
+            pdqs.put(DihedralTransform.ORIGINAL, pdq);
+        }
+        if (variants == null) {
+            return pdqs;
+        }
+        boolean[] seen = new boolean[DihedralTransform.values().length];
+        for (int i = 0; i < variants.size(); i++) {
+            ClassificationRequest.PdqVariant variant = variants.get(i);
+            String field = "signals.pdqVariants[" + i + "]";
+            String value = SignalValues.normalise(SignalType.PDQ, variant.pdq(), field + ".pdq");
+            if (seen[variant.transform().ordinal()]) {
+                throw ProblemException.invalidField(field + ".transform",
+                        "names " + variant.transform() + " a second time");
+            }
+            seen[variant.transform().ordinal()] = true;
+            String previous = pdqs.putIfAbsent(variant.transform(), value);
+            if (previous != null && !previous.equals(value)) {
+                throw ProblemException.invalidField(field + ".pdq",
+                        "must equal signals.pdq: the ORIGINAL variant is the image as sent");
+            }
+        }
+        return pdqs;
+    }
+
+    /**
+     * The bank signals within the PDQ distance of any of the hashes, each once, with the smallest distance and the
+     * transform that reached it (the earlier transform on a tie, so the image as sent first); nearest first.
+     */
+    private List<SignalMatch> pdqMatches(Map<DihedralTransform, String> pdqs) {
+        List<DihedralTransform> transforms = List.copyOf(pdqs.keySet());
+        List<List<SignalMatch>> found = matcher.matchAll(SignalType.PDQ, List.copyOf(pdqs.values()),
+                config.pdqMaxDistance());
+        Map<UUID, SignalMatch> best = new LinkedHashMap<>();
+        for (int k = 0; k < transforms.size(); k++) {
+            for (SignalMatch m : found.get(k)) {
+                SignalMatch previous = best.get(m.signalId());
+                if (previous == null || m.distance() < previous.distance()) {
+                    best.put(m.signalId(), m.withTransform(transforms.get(k)));
+                }
+            }
+        }
+        return best.values().stream()
+                .sorted(Comparator.comparingInt(SignalMatch::distance).thenComparing(SignalMatch::bank)
+                        .thenComparing(SignalMatch::signalId))
+                .toList();
     }
 
     public Classification get(UUID id) {

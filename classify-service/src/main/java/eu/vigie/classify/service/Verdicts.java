@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import eu.vigie.classify.IndicatorKind;
 import eu.vigie.classify.Routing;
+import eu.vigie.classify.pdq.DihedralTransform;
 import eu.vigie.classify.rest.SignalMatch;
 import eu.vigie.classify.rest.TextIndicator;
 import eu.vigie.common.vocabulary.Category;
@@ -214,8 +215,13 @@ public final class Verdicts {
         String how = switch (m.signalType()) {
             case SHA256 -> "SHA-256 matches signal " + m.signalId() + " of bank " + m.bank() + " exactly";
             case MD5 -> "MD5 matches signal " + m.signalId() + " of bank " + m.bank() + " exactly";
-            case PDQ -> "PDQ is within Hamming distance " + m.distance() + " of signal " + m.signalId() + " of bank "
-                    + m.bank();
+            case PDQ -> m.transform() == null || m.transform() == DihedralTransform.ORIGINAL
+                    ? "PDQ is within Hamming distance " + m.distance() + " of signal " + m.signalId() + " of bank "
+                            + m.bank() + (m.transform() == null ? "" : ", as sent (transform ORIGINAL)")
+                    : "PDQ of the image " + describe(m.transform()) + " (transform " + m.transform()
+                            + ") is within Hamming distance " + m.distance() + " of signal " + m.signalId()
+                            + " of bank " + m.bank() + ": the referred image is a " + kind(m.transform())
+                            + " copy of the banked content";
         };
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("categories", m.labels().categories().isEmpty() ? "none"
@@ -224,6 +230,27 @@ public final class Verdicts {
         labels.put("tier", m.labels().tier() == null ? "none" : m.labels().tier().name());
         return how + " (labels: " + labels.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining("; ")) + ").";
+    }
+
+    /** What a dihedral transform does to the image, in words. */
+    static String describe(DihedralTransform transform) {
+        return switch (transform) {
+            case ORIGINAL -> "as sent";
+            case ROTATE_90 -> "rotated by 90 degrees";
+            case ROTATE_180 -> "rotated by 180 degrees";
+            case ROTATE_270 -> "rotated by 270 degrees";
+            case FLIP_X, FLIP_Y -> "mirrored";
+            case FLIP_PLUS1 -> "mirrored about its main diagonal";
+            case FLIP_MINUS1 -> "mirrored about its anti-diagonal";
+        };
+    }
+
+    private static String kind(DihedralTransform transform) {
+        return switch (transform) {
+            case ORIGINAL -> "identical";
+            case ROTATE_90, ROTATE_180, ROTATE_270 -> "rotated";
+            case FLIP_X, FLIP_Y, FLIP_PLUS1, FLIP_MINUS1 -> "mirrored";
+        };
     }
 
     private static boolean moreUrgent(Tier candidate, Tier current) {

@@ -1,6 +1,9 @@
 package eu.vigie.classify.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,12 +12,17 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import eu.vigie.classify.pdq.PdqHashes;
+import eu.vigie.classify.pdq.PdqVectors;
 import eu.vigie.testing.EmbeddedPostgresResource;
 import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
@@ -117,6 +125,144 @@ class ClassificationResourceTest {
                 .body("matches[0].distance", equalTo(10))
                 .body("score", equalTo(0.85f))
                 .body("explanations[0]", startsWith("PDQ is within Hamming distance 10 of signal " + signalId));
+    }
+
+    /** The eight variants of an image as the hashing answers them, for a classification request. */
+    private static List<Map<String, Object>> variantsOf(byte[] jpeg) {
+        List<Map<String, Object>> dihedral = given().auth().oauth2(TestTokens.service("ingest-service"))
+                .contentType("image/jpeg").body(jpeg).when().post("/api/v1/hashes?dihedral=true")
+                .then().statusCode(200).extract().path("dihedral");
+        List<Map<String, Object>> variants = new ArrayList<>();
+        for (Map<String, Object> d : dihedral) {
+            variants.add(Map.of("transform", d.get("transform"), "pdq", d.get("pdq")));
+        }
+        return variants;
+    }
+
+    @Test
+    void rotatedCopyOfBankedImageMatchesThroughItsVariantAndTheVerdictNamesTheTransform() {
+        String bank = Hashes.bankName();
+        BankResourceTest.createBank(bank);
+        // The bank holds the hash of the photograph; the referral is of a copy actually rotated by 90 degrees.
+        String original = given().auth().oauth2(TestTokens.service("ingest-service")).contentType("image/jpeg")
+                .body(PdqVectors.bytes("data/reg-test-input/dih/bridge-1-original.jpg"))
+                .when().post("/api/v1/hashes").then().statusCode(200).extract().path("pdq");
+        String signalId = BankResourceTest.addSignal(bank, "PDQ", original,
+                "{\"categories\":[\"INCITEMENT\"],\"tier\":\"PROMOTIONAL\"}");
+        List<Map<String, Object>> variants = variantsOf(PdqVectors.bytes("data/reg-test-input/dih/bridge-2-rotate-90.jpg"));
+        String rotatedPdq = (String) variants.get(0).get("pdq");
+        assertEquals("ORIGINAL", variants.get(0).get("transform"));
+        assertTrue(PdqHashes.distance(rotatedPdq, original) > 31, "the rotated copy's own hash is far from the original");
+        // The variant that undoes the rotation is the one near the banked hash.
+        Map<String, Object> nearest = variants.stream()
+                .min(Comparator.comparingInt(v -> PdqHashes.distance((String) v.get("pdq"), original))).orElseThrow();
+        int distance = PdqHashes.distance((String) nearest.get("pdq"), original);
+        assertTrue(distance <= 31, "some variant is within the PDQ distance of the original");
+        String transform = (String) nearest.get("transform");
+        assertNotEquals("ORIGINAL", transform);
+        String inBank = "matches.findAll { it.bank == '" + bank + "' }";
+
+        // Without variants (as before): no match.
+        classify(referral(UUID.randomUUID(), null, Map.of("pdq", rotatedPdq, "pdqQuality", 100))).statusCode(200)
+                .body(inBank, empty());
+
+        Map<String, Object> signals = new HashMap<>();
+        signals.put("pdq", rotatedPdq);
+        signals.put("pdqQuality", 100);
+        signals.put("pdqVariants", variants);
+        classify(referral(UUID.randomUUID(), null, signals)).statusCode(200)
+                .body(inBank + ".signalId", contains(signalId))
+                .body(inBank + "[0].transform", equalTo(transform))
+                .body(inBank + "[0].distance", equalTo(distance))
+                .body(inBank + "[0].value", equalTo(original))
+                .body("categories", hasItem("INCITEMENT"))
+                .body("explanations", hasItem(startsWith("PDQ of the image " + describe(transform) + " (transform "
+                        + transform + ") is within Hamming distance " + distance + " of signal " + signalId
+                        + " of bank " + bank + ": the referred image is a rotated copy of the banked content")));
+
+        // Under the quality gate, the variants are not matched either.
+        signals.put("pdqQuality", 20);
+        classify(referral(UUID.randomUUID(), null, signals)).statusCode(200)
+                .body(inBank, empty())
+                .body("explanations", hasItem(
+                        "The PDQ hash was not matched: its quality 20 is below 50, too low for a reliable match."));
+    }
+
+    private static String describe(String transform) {
+        return switch (transform) {
+            case "ROTATE_90" -> "rotated by 90 degrees";
+            case "ROTATE_180" -> "rotated by 180 degrees";
+            case "ROTATE_270" -> "rotated by 270 degrees";
+            default -> throw new AssertionError("a 90-degree rotation is undone by a rotation, not " + transform);
+        };
+    }
+
+    @Test
+    void aSignalReachedBySeveralVariantsIsMatchedOnceAtItsSmallestDistance() {
+        String bank = Hashes.bankName();
+        BankResourceTest.createBank(bank);
+        String banked = Hashes.hex(64);
+        String signalId = BankResourceTest.addSignal(bank, "PDQ", banked, "{\"tier\":\"PROMOTIONAL\"}");
+        String asSent = Hashes.flip(banked, 20);
+        Map<String, Object> signals = new HashMap<>();
+        signals.put("pdq", asSent);
+        signals.put("pdqVariants", List.of(Map.of("transform", "ORIGINAL", "pdq", asSent),
+                Map.of("transform", "FLIP_X", "pdq", Hashes.flip(banked, 4).toUpperCase()),
+                Map.of("transform", "ROTATE_180", "pdq", Hashes.flip(banked, 12))));
+        String inBank = "matches.findAll { it.bank == '" + bank + "' }";
+        classify(referral(UUID.randomUUID(), null, signals)).statusCode(200)
+                .body(inBank + ".signalId", contains(signalId))
+                .body(inBank + "[0].distance", equalTo(4))
+                .body(inBank + "[0].transform", equalTo("FLIP_X"))
+                .body("explanations", hasItem(startsWith("PDQ of the image mirrored (transform FLIP_X) is within "
+                        + "Hamming distance 4 of signal " + signalId + " of bank " + bank
+                        + ": the referred image is a mirrored copy")));
+        // The image as sent, alone: the match names ORIGINAL.
+        classify(referral(UUID.randomUUID(), null, Map.of("pdq", asSent))).statusCode(200)
+                .body(inBank + "[0].distance", equalTo(20))
+                .body(inBank + "[0].transform", equalTo("ORIGINAL"))
+                .body("explanations", hasItem(startsWith("PDQ is within Hamming distance 20 of signal " + signalId
+                        + " of bank " + bank + ", as sent (transform ORIGINAL)")));
+    }
+
+    @Test
+    void badVariantsAreRefused() {
+        UUID referralId = UUID.randomUUID();
+        String pdq = Hashes.hex(64);
+        List<Map<String, Object>> nine = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            nine.add(Map.of("transform", "ROTATE_90", "pdq", Hashes.hex(64)));
+        }
+        classify(referral(referralId, null, Map.of("pdqVariants", nine))).statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("signals.pdqVariants"));
+        classify(referral(referralId, null, Map.of("pdqVariants",
+                List.of(Map.of("transform", "ROTATE_90", "pdq", pdq.substring(2)))))).statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("signals.pdqVariants.pdq"));
+        classify(referral(referralId, null, Map.of("pdqVariants",
+                List.of(Map.of("transform", "ROTATE_90", "pdq", "z" + pdq.substring(1)))))).statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("signals.pdqVariants.pdq"));
+        classify(referral(referralId, null, Map.of("pdqVariants",
+                List.of(Map.of("transform", "ROTATE_45", "pdq", pdq))))).statusCode(400)
+                .contentType("application/problem+json");
+        classify(referral(referralId, null, Map.of("pdqVariants",
+                List.of(Map.of("pdq", pdq))))).statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("signals.pdqVariants.transform"));
+        classify(referral(referralId, null, Map.of("pdqVariants", List.of(Map.of("transform", "ROTATE_90", "pdq", pdq),
+                Map.of("transform", "ROTATE_90", "pdq", Hashes.hex(64)))))).statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("signals.pdqVariants[1].transform"));
+        classify(referral(referralId, null, Map.of("pdq", pdq, "pdqVariants",
+                List.of(Map.of("transform", "ORIGINAL", "pdq", Hashes.hex(64)))))).statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("signals.pdqVariants[0].pdq"));
+        // Nothing was stored for the referral.
+        given().auth().oauth2(TestTokens.service("case-service")).queryParam("referralId", referralId.toString())
+                .when().get("/api/v1/classifications")
+                .then().statusCode(200).body("$", empty());
     }
 
     @Test
