@@ -47,6 +47,13 @@ public class Evidence extends PanacheEntityBase {
     @Column(name = "pdq_quality")
     public Integer pdqQuality;
 
+    /**
+     * The PDQ of the image's eight dihedral variants as classify-service named them, original first: a JSON array of
+     * {@code {"transform","pdq"}}; null until the image is hashed with them.
+     */
+    @Column(name = "pdq_variants")
+    public String pdqVariants;
+
     /** The case whose closure set {@link #retainUntil}. */
     @Column(name = "closed_case_id")
     public UUID closedCaseId;

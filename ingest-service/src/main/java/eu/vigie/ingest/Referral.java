@@ -110,6 +110,13 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "case_status")
     public String caseStatus;
 
+    /**
+     * How case-service finds the one case of this content: the {@link #contentKey()} of the first referral of its
+     * group (the referrals linked by the same canonical URL or the same SHA-256); its own when it is the first.
+     */
+    @Column(name = "group_content_key")
+    public String groupContentKey;
+
     /** The case of the same content owned by another jurisdiction, if any: its id, owner, agency and status. */
     @Column(name = "deconfliction_case_id")
     public UUID deconflictionCaseId;
@@ -130,7 +137,9 @@ public class Referral extends PanacheEntityBase {
         return sha256 == null ? Signals.NONE : new Signals(sha256, md5, pdq, pdqQuality);
     }
 
-    /** How case-service finds the one case of this content. */
+    /**
+     * The key of this referral's own content: {@code sha256:<hex>} with content bytes, else {@code url:<canonical URL>}.
+     */
     public String contentKey() {
         return sha256 != null ? "sha256:" + sha256 : "url:" + canonicalUrl;
     }

@@ -19,7 +19,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * notify-, classify- and case-service stood in by one WireMock server (their paths do not
  * overlap). Default answers: notify knows the platform {@code examplevideo} serving
  * {@code examplevideo.test} and its subdomains, and fails with 503 for {@code down.test};
- * classify answers a verdict echoing the referral id and hashes every image to {@link #DEFAULT_PDQ}; case answers the case {@link #CASE_ID}.
+ * classify answers a verdict echoing the referral id and hashes every image to {@link #DEFAULT_PDQ} (with
+ * {@link #dihedral} variants); case answers the case {@link #CASE_ID}.
  * Tests add stubs of higher priority (lower number) to change an answer.
  */
 public class Neighbours implements QuarkusTestResourceLifecycleManager {
@@ -84,10 +85,33 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
                         """.formatted(CLASSIFICATION_ID)).withTransformers("response-template")));
         server.stubFor(post(urlPathEqualTo("/api/v1/hashes")).atPriority(10)
                 .willReturn(json(200, """
-                        {"pdq":"%s","quality":100,"md5":null,"sha256":null}""".formatted(DEFAULT_PDQ))));
+                        {"pdq":"%s","quality":100,"md5":null,"sha256":null,"dihedral":%s}"""
+                        .formatted(DEFAULT_PDQ, dihedral(DEFAULT_PDQ, 100)))));
         server.stubFor(post(urlPathEqualTo("/api/v1/intake/referrals")).atPriority(10)
                 .willReturn(json(201, """
                         {"caseId":"%s","created":true,"ownerJurisdiction":"GB","status":"OPEN"}""".formatted(CASE_ID))));
+    }
+
+    /** The transforms classify-service's hashing names, in its order: original first. */
+    public static final String[] TRANSFORMS = { "ORIGINAL", "ROTATE_90", "ROTATE_180", "ROTATE_270", "FLIP_X", "FLIP_Y",
+            "FLIP_PLUS1", "FLIP_MINUS1" };
+
+    /**
+     * The PDQ a stand-in hashing answers for variant {@code k} of an image whose PDQ is {@code pdq}: the original for
+     * 0, else its digits rotated by 8k places (distinct for each k).
+     */
+    public static String variant(String pdq, int k) {
+        return pdq.substring(8 * k) + pdq.substring(0, 8 * k);
+    }
+
+    /** The {@code dihedral} array of a hashing answer for an image whose PDQ is {@code pdq}. */
+    public static String dihedral(String pdq, int quality) {
+        StringBuilder out = new StringBuilder("[");
+        for (int k = 0; k < TRANSFORMS.length; k++) {
+            out.append(k == 0 ? "" : ",").append("""
+                    {"transform":"%s","pdq":"%s","quality":%d}""".formatted(TRANSFORMS[k], variant(pdq, k), quality));
+        }
+        return out.append(']').toString();
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {

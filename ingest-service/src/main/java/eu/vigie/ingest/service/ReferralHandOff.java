@@ -1,5 +1,8 @@
 package eu.vigie.ingest.service;
 
+import java.util.List;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,9 +18,12 @@ import eu.vigie.ingest.client.CaseIntake;
 import eu.vigie.ingest.client.CaseIntakeAnswer;
 import eu.vigie.ingest.client.CaseIntakeRequest;
 import eu.vigie.ingest.client.ClassificationRequest;
+import eu.vigie.ingest.client.ClassificationSignals;
 import eu.vigie.ingest.client.Classifier;
 import eu.vigie.ingest.client.Hasher;
+import eu.vigie.ingest.client.ImageHashes;
 import eu.vigie.ingest.client.NeighbourRejectedException;
+import eu.vigie.ingest.client.PdqVariant;
 import eu.vigie.ingest.repository.EvidenceStore;
 import eu.vigie.ingest.repository.ReferralRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -70,14 +76,17 @@ public class ReferralHandOff implements OutboxHandler {
         if (referral == null) {
             throw new OutboxRejectedException("Referral " + handOff.referralId() + " does not exist");
         }
-        referral = withPdq(referral);
+        Hashed hashed = withPdq(referral);
+        referral = hashed.referral();
         try {
             JsonNode verdict = classifier.classify(new ClassificationRequest(referral.id, referral.url,
-                    referral.platformId, referral.contentType, referral.text, referral.language, referral.signals()));
+                    referral.platformId, referral.contentType, referral.text, referral.language,
+                    ClassificationSignals.of(referral.signals(), hashed.variants()), referral.jurisdiction));
             service.recordClassification(referral.id, verdict);
+            // The group's content key: a referral of the same URL or bytes as an earlier one attaches to its case.
             CaseIntakeAnswer answer = cases.intake(new CaseIntakeRequest(referral.id, referral.jurisdiction,
                     referral.agency, referral.submittedBy, referral.submittedAt, referral.url, referral.canonicalUrl,
-                    referral.platformId, referral.platformKnown, referral.contentType, referral.contentKey(),
+                    referral.platformId, referral.platformKnown, referral.contentType, referral.groupContentKey,
                     referral.signals(), referral.reference, referral.notes, verdict));
             service.recordCase(referral.id, answer);
         } catch (NeighbourRejectedException e) {
@@ -98,30 +107,53 @@ public class ReferralHandOff implements OutboxHandler {
         }
     }
 
-    /** The referral with the PDQ of its image recorded (computed now if the bytes were never hashed). */
-    private Referral withPdq(Referral referral) {
-        if (referral.contentType != ContentType.IMAGE || referral.sha256 == null || referral.pdq != null
+    /** A referral as classified: with the PDQ of its image recorded, and the PDQ of the image's dihedral variants. */
+    private record Hashed(Referral referral, List<PdqVariant> variants) {
+    }
+
+    /**
+     * The referral with the PDQ of its image recorded, and the PDQ of the image's eight dihedral variants, so that
+     * classification matches rotated and mirrored copies. Both are kept on the evidence: bytes hashed before are not
+     * hashed again, unless they were hashed before the variants were asked for (and are still preserved).
+     */
+    private Hashed withPdq(Referral referral) {
+        if (referral.contentType != ContentType.IMAGE || referral.sha256 == null
                 || !Hasher.canHash(referral.mediaType)) {
-            return referral;
+            return new Hashed(referral, List.of());
         }
         record Known(Evidence evidence, byte[] bytes) {
         }
         Known known = QuarkusTransaction.requiringNew().call(() -> {
             Evidence evidence = Evidence.findById(referral.sha256);
-            if (evidence == null || evidence.purged()) {
+            if (evidence == null) {
                 return null;
             }
-            return new Known(evidence, evidence.pdq != null ? null : store.get(referral.sha256).orElse(null));
+            boolean hashed = evidence.pdq != null && evidence.pdqVariants != null;
+            return new Known(evidence, hashed || evidence.purged() ? null : store.get(referral.sha256).orElse(null));
         });
         if (known == null) {
-            return referral;
+            return new Hashed(referral, List.of());
         }
-        if (known.evidence().pdq != null) {
-            service.recordPdq(referral.id, referral.sha256, known.evidence().pdq, known.evidence().pdqQuality);
+        Evidence evidence = known.evidence();
+        List<PdqVariant> variants;
+        if (evidence.pdq != null && evidence.pdqVariants != null && !evidence.purged()) {
+            variants = service.pdqVariants(evidence.pdqVariants);
+            if (referral.pdq != null) {
+                return new Hashed(referral, variants);
+            }
+            service.recordPdq(referral.id, referral.sha256, evidence.pdq, evidence.pdqQuality, List.of());
         } else if (known.bytes() != null) {
-            hasher.pdq(referral.mediaType, known.bytes(), referral.sha256)
-                    .ifPresent(h -> service.recordPdq(referral.id, referral.sha256, h.pdq(), h.quality()));
+            Optional<ImageHashes> hashes = hasher.pdq(referral.mediaType, known.bytes(), referral.sha256);
+            variants = hashes.map(ImageHashes::variants).orElse(List.of());
+            hashes.ifPresent(h -> service.recordPdq(referral.id, referral.sha256, h.pdq(), h.quality(), variants));
+        } else {
+            // No bytes to hash again (purged, or missing from the store): the PDQ recorded before, without variants.
+            variants = List.of();
+            if (evidence.purged() || evidence.pdq == null || referral.pdq != null) {
+                return new Hashed(referral, variants);
+            }
+            service.recordPdq(referral.id, referral.sha256, evidence.pdq, evidence.pdqQuality, List.of());
         }
-        return QuarkusTransaction.requiringNew().call(() -> referrals.findById(referral.id));
+        return new Hashed(QuarkusTransaction.requiringNew().call(() -> referrals.findById(referral.id)), variants);
     }
 }

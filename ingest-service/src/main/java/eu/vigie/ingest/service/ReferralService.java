@@ -33,6 +33,7 @@ import eu.vigie.ingest.CustodyEvent;
 import eu.vigie.ingest.Referral;
 import eu.vigie.ingest.ReferralStatus;
 import eu.vigie.ingest.client.CaseIntakeAnswer;
+import eu.vigie.ingest.client.PdqVariant;
 import eu.vigie.ingest.config.IngestConfig;
 import eu.vigie.ingest.repository.EvidenceRepository;
 import eu.vigie.ingest.repository.EvidenceStore;
@@ -268,8 +269,11 @@ public class ReferralService {
         r.submittedAt = now;
         // Which earlier referrals of the same content there are, in one statement: duplicateOf names only a
         // referral of the caller's own jurisdiction; another jurisdiction's case shows as the deconfliction block.
+        // The new referral joins the group of the earliest referral of the same canonical URL or bytes, so that its
+        // hand-off names that group's case.
         ReferralRepository.Precedents precedents = referrals.precedents(p.canonicalUrl(), p.sha256(), actor.jurisdiction());
         r.duplicateOf = precedents.duplicateOf();
+        r.groupContentKey = precedents.groupContentKey() != null ? precedents.groupContentKey() : r.contentKey();
         if (p.content() != null) {
             evidence.describeIfAbsent(p.sha256(), p.md5(), p.mediaType(), p.content().length, now, actor.jurisdiction());
             store.put(p.sha256(), p.content());
@@ -290,7 +294,8 @@ public class ReferralService {
     /**
      * When the same content already has a case owned by another jurisdiction, tells the new
      * reporter that it exists (case id, owning jurisdiction and agency, status) and nothing more.
-     * Known here when an earlier referral of the same content key has been taken into a case;
+     * Known here when an earlier referral of the same group (same canonical URL or same bytes, directly or
+     * through other referrals of the group) has been taken into a case;
      * otherwise the hand-off records it from case-service's intake answer.
      */
     private static void deconflict(Referral r, ReferralRepository.InCase earlier) {
@@ -406,7 +411,7 @@ public class ReferralService {
     /**
      * Records the case the referral belongs to; moves the referral to CASE_OPENED. When the case is
      * owned by another jurisdiction, records the deconfliction answer: the owning agency is the agency
-     * of the owning jurisdiction's earliest referral of the same content (the case's first referral).
+     * of the owning jurisdiction's earliest referral of the same content group (the case's first referral).
      */
     public void recordCase(UUID referralId, CaseIntakeAnswer answer) {
         UUID caseId = answer.caseId();
@@ -419,7 +424,7 @@ public class ReferralService {
             if (answer.ownerJurisdiction() != null && !answer.ownerJurisdiction().equals(r.jurisdiction)) {
                 r.deconflictionCaseId = caseId;
                 r.deconflictionJurisdiction = answer.ownerJurisdiction();
-                r.deconflictionAgency = referrals.earliestOfContentIn(r.contentKey(), answer.ownerJurisdiction())
+                r.deconflictionAgency = referrals.earliestOfGroupIn(r.groupContentKey, answer.ownerJurisdiction())
                         .map(first -> first.agency).orElse(null);
                 r.deconflictionStatus = answer.status();
             }
@@ -462,19 +467,40 @@ public class ReferralService {
         }
     }
 
-    /** Records the PDQ classify-service computed for the referral's image, on the referral and its evidence. */
-    public void recordPdq(UUID referralId, String sha256, String pdq, int quality) {
+    /**
+     * Records the PDQ classify-service computed for the referral's image, on the referral and its evidence, and on
+     * the evidence the PDQ of its dihedral variants (when given and not yet recorded).
+     */
+    public void recordPdq(UUID referralId, String sha256, String pdq, int quality, List<PdqVariant> variants) {
+        String variantsJson = variants == null || variants.isEmpty() ? null : json(variants);
         QuarkusTransaction.requiringNew().run(() -> {
             Referral r = referrals.findById(referralId);
             if (r != null && r.pdq == null) {
                 r.pdq = pdq;
                 r.pdqQuality = quality;
             }
-            evidence.findByIdOptional(sha256).filter(e -> e.pdq == null).ifPresent(e -> {
-                e.pdq = pdq;
-                e.pdqQuality = quality;
+            evidence.findByIdOptional(sha256).ifPresent(e -> {
+                if (e.pdq == null) {
+                    e.pdq = pdq;
+                    e.pdqQuality = quality;
+                }
+                if (e.pdqVariants == null && variantsJson != null) {
+                    e.pdqVariants = variantsJson;
+                }
             });
         });
+    }
+
+    /** The dihedral variants recorded on evidence ({@link eu.vigie.ingest.Evidence#pdqVariants}); empty if none. */
+    public List<PdqVariant> pdqVariants(String storedJson) {
+        if (storedJson == null) {
+            return List.of();
+        }
+        try {
+            return List.of(mapper.readValue(storedJson, PdqVariant[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored dihedral variants cannot be read", e);
+        }
     }
 
     private static void checkNoControlCharacters(String field, String value, boolean multiline) {
