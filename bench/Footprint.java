@@ -70,7 +70,9 @@ public class Footprint {
                         .findFirst().orElseThrow(() -> new IllegalStateException("No running " + name));
                 Map<String, String> environment = environ(original.pid());
                 List<String> properties = systemProperties(original.pid());
-                String opts = k8sJavaOptions(repository, name);
+                String opts = fromConfigMap(repository, name, "JAVA_OPTS_APPEND")
+                        .orElseThrow(() -> new IllegalStateException("No JAVA_OPTS_APPEND in the ConfigMap of " + name));
+                fromConfigMap(repository, name, "MALLOC_ARENA_MAX").ifPresent(v -> environment.put("MALLOC_ARENA_MAX", v));
                 javaOptions.put(name, opts);
                 int port = suite.service(name).port();
                 suite.service(name).close();
@@ -141,7 +143,7 @@ public class Footprint {
                 .append(" s after readiness. Medians; the range is in brackets.\n")
                 .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores; load average ")
                 .append(loadBefore).append(" before, ").append(loadAfter).append(" after.\n\n");
-        out.append("| service | JVM options | Quarkus \"started in\" | spawn to ready | RSS after start | heap used | heap committed | non-heap used |\n");
+        out.append("| service | JVM options (and MALLOC_ARENA_MAX where the ConfigMap sets it) | Quarkus \"started in\" | spawn to ready | RSS after start | heap used | heap committed | non-heap used |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         for (Map.Entry<String, List<Run>> e : results.entrySet()) {
             List<Run> r = e.getValue();
@@ -169,16 +171,16 @@ public class Footprint {
         return String.format("%d MB [%d-%d]", v[v.length / 2] >> 20, v[0] >> 20, v[v.length - 1] >> 20);
     }
 
-    /** The JVM options a Deployment gives the service: JAVA_OPTS_APPEND from its ConfigMap. */
-    private static String k8sJavaOptions(Path repository, String name) throws IOException {
+    /** A value of the service's Kubernetes ConfigMap (JAVA_OPTS_APPEND, MALLOC_ARENA_MAX), as its pods get it. */
+    private static Optional<String> fromConfigMap(Path repository, String name, String key) throws IOException {
         Path configMap = repository.resolve("k8s/base").resolve(name).resolve("configmap.yaml");
         for (String line : Files.readAllLines(configMap)) {
             String trimmed = line.trim();
-            if (trimmed.startsWith("JAVA_OPTS_APPEND:")) {
-                return trimmed.substring("JAVA_OPTS_APPEND:".length()).trim().replace("\"", "");
+            if (trimmed.startsWith(key + ":")) {
+                return Optional.of(trimmed.substring(key.length() + 1).trim().replace("\"", ""));
             }
         }
-        throw new IllegalStateException("No JAVA_OPTS_APPEND in " + configMap);
+        return Optional.empty();
     }
 
     private static Map<String, String> environ(long pid) throws IOException {

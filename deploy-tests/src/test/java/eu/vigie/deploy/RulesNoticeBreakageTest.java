@@ -78,7 +78,7 @@ class RulesNoticeBreakageTest {
     @Test
     void aHeapThatFillsTheLimitIsNoticed() {
         Manifests m = broken();
-        ((ObjectNode) m.get("ConfigMap", "classify-service-config").path("data"))
+        ((ObjectNode) m.get("ConfigMap", "case-service-config").path("data"))
                 .put("JAVA_OPTS_APPEND", "-Xmx512m");
         noticed(Rules.resources(m), "-Xmx is more than 75 %");
     }
