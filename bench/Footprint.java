@@ -168,7 +168,7 @@ public class Footprint {
     private static String megabytes(long[] values) {
         long[] v = values.clone();
         Arrays.sort(v);
-        return String.format("%d MB [%d-%d]", v[v.length / 2] >> 20, v[0] >> 20, v[v.length - 1] >> 20);
+        return String.format("%d MiB [%d-%d]", v[v.length / 2] >> 20, v[0] >> 20, v[v.length - 1] >> 20);
     }
 
     /** A value of the service's Kubernetes ConfigMap (JAVA_OPTS_APPEND, MALLOC_ARENA_MAX), as its pods get it. */
