@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -79,6 +82,10 @@ public class CaseResource {
     @RolesAllowed({ Roles.REFERRER, Roles.REVIEWER, Roles.ISSUER, Roles.REGULATOR, Roles.AUDITOR })
     @Operation(summary = "A case in full for its owning jurisdiction and auditors; only its existence, owner and status "
             + "for another jurisdiction that referred the same content")
+    @APIResponse(responseCode = "200", description = "The case in full (CaseView) for its owning jurisdiction, a "
+            + "jurisdiction it is shared with and auditors; only its existence, owner and status (DeconflictionView) "
+            + "for another jurisdiction that referred the same content",
+            content = @Content(schema = @Schema(anyOf = { CaseView.class, DeconflictionView.class })))
     public Object get(@PathParam("id") UUID id) {
         return cases.get(id);
     }
@@ -105,6 +112,8 @@ public class CaseResource {
     @RolesAllowed(Roles.ISSUER)
     @Operation(summary = "Issue a removal order (Annex I) for a case assessed as terrorist content; the issuer must not "
             + "be the assessing reviewer (four eyes)")
+    @APIResponse(responseCode = "201", description = "The removal order as issued; Location names it",
+            content = @Content(schema = @Schema(implementation = RemovalOrderView.class)))
     public Response issue(@PathParam("id") UUID id, @Valid RemovalOrderRequest request) {
         RemovalOrder order = removalOrders.issue(id, request);
         return Response.created(URI.create("/api/v1/removal-orders/" + order.id)).entity(views.orderView(order))
@@ -116,6 +125,8 @@ public class CaseResource {
     @RolesAllowed(Roles.ISSUER)
     @Operation(summary = "Refer assessed content to its platform voluntarily (a check against the platform's own "
             + "terms, no legal clock); the issuer must not be the assessing reviewer (four eyes)")
+    @APIResponse(responseCode = "201", description = "The voluntary referral as issued",
+            content = @Content(schema = @Schema(implementation = VoluntaryReferralView.class)))
     public Response refer(@PathParam("id") UUID id, @Valid VoluntaryReferralRequest request) {
         return Response.status(Response.Status.CREATED).entity(VoluntaryReferralView.of(voluntaryReferrals.issue(id, request)))
                 .build();
@@ -142,6 +153,10 @@ public class CaseResource {
             + "issuer of the owning jurisdiction. While the share is active, that jurisdiction's reviewers, issuers and "
             + "regulators read the full case (they cannot act on it) and its reviewers and issuers the evidence at "
             + "ingest-service. Audited. 201 with the new share; 200 with the active share if there already is one.")
+    @APIResponse(responseCode = "201", description = "The new share",
+            content = @Content(schema = @Schema(implementation = ShareView.class)))
+    @APIResponse(responseCode = "200", description = "The share already active with that jurisdiction",
+            content = @Content(schema = @Schema(implementation = ShareView.class)))
     public Response share(@PathParam("id") UUID id, @Valid @NotNull ShareRequest request) {
         CaseShareService.Outcome outcome = shares.share(id, request);
         return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK)

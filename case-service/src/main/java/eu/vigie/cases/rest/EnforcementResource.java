@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,6 +52,8 @@ public class EnforcementResource {
             + "Annex I document, proof of delivery, Annex II / III feedback, timeline from the audit trail), the "
             + "Annex III reasons given, and the breaches of the twelve months before opening. It is frozen at opening "
             + "and its SHA-256 recorded (evidenceHash). 422 when no order of the jurisdiction reached the platform.")
+    @APIResponse(responseCode = "201", description = "The proceeding as opened, with its frozen evidence pack; "
+            + "Location names it", content = @Content(schema = @Schema(implementation = ProceedingView.class)))
     public Response open(@Valid @NotNull OpenProceedingRequest request) {
         EnforcementProceeding p = enforcement.open(request);
         return Response.created(URI.create("/api/v1/enforcement-proceedings/" + p.id)).entity(view(p, true)).build();

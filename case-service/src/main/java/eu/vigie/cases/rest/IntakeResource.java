@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,6 +39,11 @@ public class IntakeResource {
     @POST
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Attach a referral to the case of its content, opening one if none exists; idempotent by referralId")
+    @APIResponse(responseCode = "201", description = "The referral opened a new case (created: true); a replay of "
+            + "that referral answers the same", content = @Content(schema = @Schema(implementation = IntakeAnswer.class)))
+    @APIResponse(responseCode = "200", description = "The referral was attached to the existing case of its content "
+            + "(created: false); a replay of that referral answers the same",
+            content = @Content(schema = @Schema(implementation = IntakeAnswer.class)))
     public Response take(@Valid @NotNull IntakeRequest request) {
         IntakeAnswer answer = intake.intake(request, caller.subject());
         return Response.status(answer.created() ? Response.Status.CREATED : Response.Status.OK).entity(answer).build();

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import eu.vigie.cases.DeliveryEvent;
 import eu.vigie.cases.RemovalOrderStatus;
 import eu.vigie.cases.ScrutinyDecision;
@@ -33,12 +35,16 @@ public record RemovalOrderView(UUID id, UUID caseId, String referenceNumber, Rem
             Instant recordedAt) {
     }
 
+    /** Named apart from RemovalOrderRequest.Authority in the OpenAPI document. */
+    @Schema(name = "RemovalOrderAuthority", description = "The issuing authority as recorded on the order")
     public record Authority(String type, String name, String officer, String fileNumber, String contact) {
     }
 
     public record Addressee(String platformId, String homeState) {
     }
 
+    /** Named apart from RemovalOrderRequest.Redress in the OpenAPI document. */
+    @Schema(name = "RemovalOrderRedress", description = "The redress information as recorded on the order")
     public record Redress(String body, String deadline, String legalReference) {
     }
 

@@ -24,6 +24,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -77,6 +81,8 @@ public class BankResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a hash bank")
+    @APIResponse(responseCode = "201", description = "The bank as created; Location names it",
+            content = @Content(schema = @Schema(implementation = BankView.class)))
     public Response create(@Valid @NotNull BankRequest request) {
         BankView created = view(banks.create(request, caller.subject()));
         return Response.created(URI.create("/api/v1/banks/" + created.name())).entity(created).build();
@@ -94,6 +100,10 @@ public class BankResource {
     @Path("/{name}/signals")
     @RolesAllowed({ Roles.ADMIN, Roles.SERVICE })
     @Operation(summary = "Add a signal to a bank; idempotent on (bank, signalType, value): 201 when added, 200 with the existing signal")
+    @APIResponse(responseCode = "201", description = "The signal as added; Location names it",
+            content = @Content(schema = @Schema(implementation = SignalView.class)))
+    @APIResponse(responseCode = "200", description = "The bank already holds this signal: the existing one, unchanged",
+            content = @Content(schema = @Schema(implementation = SignalView.class)))
     public Response addSignal(@PathParam("name") String name, @Valid @NotNull SignalRequest request) {
         BankService.SignalAdded added = banks.addSignal(name, request, caller.subject());
         SignalView view = SignalView.of(added.signal(), curation.ofSignal(added.signal().id));
@@ -118,6 +128,10 @@ public class BankResource {
     @Produces(NDJSON)
     @RolesAllowed({ Roles.ADMIN, Roles.SERVICE })
     @Operation(summary = "Stream the bank's enabled signals as NDJSON, in the format the batch add takes")
+    @APIResponse(responseCode = "200", description = "The enabled signals, streamed, one JSON object a line (NDJSON): "
+            + "signalType, value, labels and source, the shape the batch add takes, plus curationFlags when the "
+            + "signal has open curation flags",
+            content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response exportSignals(@PathParam("name") String name) {
         banks.get(name);
         StreamingOutput stream = out -> batches.exportSignals(name, out);
@@ -185,6 +199,10 @@ public class BankResource {
     @Operation(summary = "Receive a curation flag from case-service (a reviewer assessed content matching this signal"
             + " as not terrorist content); idempotent by flagId: 201 when received, 200 with the same flag on a"
             + " replay, 409 when the flagId was received for another signal or case. The signal stays enabled.")
+    @APIResponse(responseCode = "201", description = "The flag as received; Location names it",
+            content = @Content(schema = @Schema(implementation = CurationFlagView.class)))
+    @APIResponse(responseCode = "200", description = "A replay of a flag already received: the same flag",
+            content = @Content(schema = @Schema(implementation = CurationFlagView.class)))
     public Response flagSignal(@PathParam("name") String name, @PathParam("id") String id,
             @Valid @NotNull CurationFlagRequest request) {
         CurationService.Received received = curation.receive(name, uuid(id), request, caller.subject());

@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -56,6 +59,8 @@ public class DesignatedEntityResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a designated entity with its aliases; its name is matched too")
+    @APIResponse(responseCode = "201", description = "The designated entity as created, with its aliases; Location "
+            + "names it", content = @Content(schema = @Schema(implementation = EntityView.class)))
     public Response create(@Valid @NotNull EntityRequest request) {
         EntityView created = EntityView.of(designations.createEntity(request, caller.subject()));
         return Response.created(URI.create("/api/v1/designated-entities/" + created.id())).entity(created).build();
@@ -65,6 +70,8 @@ public class DesignatedEntityResource {
     @Path("/{id}/aliases")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add an alias to a designated entity")
+    @APIResponse(responseCode = "201", description = "The designated entity with the alias added",
+            content = @Content(schema = @Schema(implementation = EntityView.class)))
     public Response addAlias(@PathParam("id") String id, @Valid @NotNull AliasRequest request) {
         EntityView entity = EntityView.of(designations.addAlias(BankResource.uuid(id), request, caller.subject()));
         return Response.status(Response.Status.CREATED).entity(entity).build();

@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -57,6 +60,8 @@ public class IndicatorResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a category indicator phrase")
+    @APIResponse(responseCode = "201", description = "The indicator as added; Location names the list of its category",
+            content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     public Response create(@Valid @NotNull IndicatorRequest request) {
         IndicatorView created = IndicatorView.of(designations.addIndicator(request, caller.subject()));
         return Response.created(URI.create("/api/v1/indicators?category=" + created.category())).entity(created).build();

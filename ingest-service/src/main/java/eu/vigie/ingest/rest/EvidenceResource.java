@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -56,6 +57,9 @@ public class EvidenceResource {
             + "a jurisdiction the case is shared with, while the share is active), and auditors, get the bytes with "
             + "their media type; the read is recorded in the chain of custody. A jurisdiction whose share was revoked "
             + "gets 403; anyone else 404.")
+    @APIResponse(responseCode = "200", description = "The preserved bytes, as an attachment, with the media type they "
+            + "were submitted with (Content-Type) and their SHA-256 (X-Content-SHA256)",
+            content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response read(@PathParam("sha256") String sha256) {
         EvidenceService.Content content = evidence.read(sha256, Actor.of(caller));
         return Response.ok(content.bytes())

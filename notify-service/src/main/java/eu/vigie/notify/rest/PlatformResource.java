@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -65,6 +68,8 @@ public class PlatformResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register a platform")
+    @APIResponse(responseCode = "201", description = "The platform as registered; Location names it",
+            content = @Content(schema = @Schema(implementation = PlatformView.class)))
     public Response register(@Valid @NotNull PlatformRequest request) {
         PlatformView created = PlatformView.of(platforms.register(request));
         return Response.created(URI.create("/api/v1/platforms/" + created.id())).entity(created).build();
