@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import eu.vigie.api.cases.api.CasesApi;
+import eu.vigie.api.cases.model.CaseView;
 import eu.vigie.api.ingest.api.ReferralsApi;
 import eu.vigie.api.ingest.client.ApiException;
 import eu.vigie.api.ingest.model.ContentType;
@@ -74,9 +74,10 @@ class GeneratedClientTest {
         UUID caseId = await().atMost(Vigie.HOP).pollInterval(Duration.ofMillis(500))
                 .until(() -> referrals.referralResourceGet(submitted.getId().toString()).getCaseId(), id -> id != null);
 
-        Object found = new CasesApi(cases(referrer)).caseResourceGet(caseId);
-        assertTrue(found instanceof Map<?, ?>, "case-service answers a JSON object: " + found);
-        assertEquals(caseId.toString(), String.valueOf(((Map<?, ?>) found).get("id")));
+        // The owner's officers get the full case (a deconfliction view has the same first fields).
+        CaseView found = new CasesApi(cases(referrer)).caseResourceGet(caseId).getCaseView();
+        assertEquals(caseId, found.getId());
+        assertEquals("GB", found.getOwnerJurisdiction());
     }
 
     @Test
