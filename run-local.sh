@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=local/target/vigie-local.jar
-if [ ! -f "$jar" ] || [ -n "$(find . -path ./.git -prune -o -path '*/target' -prune -o -newer "$jar" -type f \( -name '*.java' -o -name '*.properties' -o -name '*.sql' -o -name 'pom.xml' -o -name '*.json' \) -print -quit)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find . -path ./.git -prune -o -path '*/target' -prune -o -path '*/node_modules' -prune -o -newer "$jar" -type f \( -name '*.java' -o -name '*.properties' -o -name '*.sql' -o -name 'pom.xml' -o -name '*.json' \) -print -quit)" ]; then
   echo "Building Vigie (the first build downloads dependencies and Keycloak from Maven Central)..."
   ./mvnw -B -q package -DskipTests
 fi

@@ -95,6 +95,8 @@ public class DeliveryLatency {
             ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
             AtomicInteger measuredStarted = new AtomicInteger();
             ExecutorService pipelines = Executors.newCachedThreadPool();
+            Watcher watcher = new Watcher(ingest, referrer, platform);
+            watcher.start();
             String loadBefore = loadAverage();
             long periodNanos = (long) (1e9 / rate);
             int total = (int) Math.round(rate * (warmupSeconds + seconds));
@@ -112,7 +114,7 @@ public class DeliveryLatency {
                 }
                 pipelines.submit(() -> {
                     try {
-                        Sample s = pipeline(ingest, cases, platform, referrer, reviewer, issuer);
+                        Sample s = pipeline(ingest, cases, watcher, referrer, reviewer, issuer);
                         if (measured) {
                             samples.add(s);
                         }
@@ -128,6 +130,7 @@ public class DeliveryLatency {
                 errors.add("pipelines still running after 3 minutes");
                 pipelines.shutdownNow();
             }
+            watcher.interrupt();
             double elapsed = (System.nanoTime() - begin) / 1e9;
             String report = report(javaOptions, rate, seconds, warmupSeconds, measuredStarted.get(), new ArrayList<>(samples),
                     new ArrayList<>(errors), loadBefore, loadAverage(), elapsed);
@@ -139,7 +142,7 @@ public class DeliveryLatency {
         }
     }
 
-    private static Sample pipeline(String ingest, String cases, DemoPlatform platform,
+    private static Sample pipeline(String ingest, String cases, Watcher watcher,
             Supplier<String> referrer, Supplier<String> reviewer, Supplier<String> issuer) throws Exception {
         String tag = UUID.randomUUID().toString();
         Instant submitted = Instant.now();
@@ -149,21 +152,9 @@ public class DeliveryLatency {
                 "reference", "BENCH-" + tag));
         expect(created, 201, "referral");
         String referralId = JSON.readTree(created.body()).path("id").asText();
-        String caseId = null;
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (caseId == null) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("referral " + referralId + " got no case within 60 s");
-            }
-            JsonNode referral = JSON.readTree(expect(send("GET", ingest + "/api/v1/referrals/" + referralId,
-                    referrer.get(), null), 200, "referral read").body());
-            if (!referral.path("caseId").isMissingNode() && !referral.path("caseId").isNull()) {
-                caseId = referral.path("caseId").asText();
-            } else {
-                Thread.sleep(20);
-            }
-        }
-        Instant caseKnown = Instant.now();
+        Watcher.Seen seenCase = within(watcher.caseOf(referralId), "referral " + referralId + " got no case");
+        String caseId = seenCase.value();
+        Instant caseKnown = seenCase.at();
         HttpResponse<String> assessed = send("POST", cases + "/api/v1/cases/" + caseId + "/assessment", reviewer.get(),
                 Map.of("decision", "TERRORIST_CONTENT", "categories", List.of("INCITEMENT"), "tier", "DESIGNATED_GROUP",
                         "entity", "Islamic State", "legalBasis", "Regulation (EU) 2021/784, Art. 3",
@@ -176,24 +167,97 @@ public class DeliveryLatency {
         expect(issued, 201, "removal order");
         Instant issuedAt = Instant.now();
         String orderId = JSON.readTree(issued.body()).path("id").asText();
-        deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Instant received = null;
-        while (received == null) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("order " + orderId + " not received by the platform within 60 s");
-            }
+        Instant received = within(watcher.receiptOf(orderId), "order " + orderId + " did not reach the platform").at();
+        return new Sample(Duration.between(submitted, caseKnown).toMillis(),
+                Duration.between(issuedAt, received).toMillis(), Duration.between(submitted, received).toMillis());
+    }
+
+    /**
+     * One thread that watches for what the pipelines wait on, so that waiting costs the suite a bounded
+     * load (at most one referral read every 5 ms) instead of a read storm from every pipeline: it reads
+     * the referrals still waiting for a case in turn, and scans the demo platform's newly received
+     * webhooks (with the receipt time the platform recorded) for the orders still awaited.
+     */
+    static final class Watcher extends Thread {
+
+        record Seen(String value, Instant at) {
+        }
+
+        private final String ingest;
+        private final Supplier<String> reader;
+        private final DemoPlatform platform;
+        private final Map<String, java.util.concurrent.CompletableFuture<Seen>> cases = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, java.util.concurrent.CompletableFuture<Seen>> receipts = new java.util.concurrent.ConcurrentHashMap<>();
+        private int scanned;
+
+        Watcher(String ingest, Supplier<String> reader, DemoPlatform platform) {
+            super("latency-watcher");
+            setDaemon(true);
+            this.ingest = ingest;
+            this.reader = reader;
+            this.platform = platform;
+        }
+
+        java.util.concurrent.CompletableFuture<Seen> caseOf(String referralId) {
+            return cases.computeIfAbsent(referralId, id -> new java.util.concurrent.CompletableFuture<>());
+        }
+
+        /** The order's receipt; one that came before this question is found in what was already received. */
+        java.util.concurrent.CompletableFuture<Seen> receiptOf(String orderId) {
+            java.util.concurrent.CompletableFuture<Seen> receipt = receipts.computeIfAbsent(orderId,
+                    id -> new java.util.concurrent.CompletableFuture<>());
             for (DemoPlatform.Received r : platform.received()) {
                 if (r.body().contains(orderId)) {
-                    received = r.receivedAt();
+                    receipts.remove(orderId);
+                    receipt.complete(new Seen(orderId, r.receivedAt()));
                     break;
                 }
             }
-            if (received == null) {
-                Thread.sleep(5);
+            return receipt;
+        }
+
+        @Override
+        public void run() {
+            while (!isInterrupted()) {
+                try {
+                    scanReceipts();
+                    if (cases.isEmpty()) {
+                        Thread.sleep(5);
+                    }
+                    for (String referralId : List.copyOf(cases.keySet())) {
+                        JsonNode referral = JSON.readTree(send("GET", ingest + "/api/v1/referrals/" + referralId,
+                                reader.get(), null).body());
+                        JsonNode caseId = referral.path("caseId");
+                        if (!caseId.isMissingNode() && !caseId.isNull()) {
+                            java.util.concurrent.CompletableFuture<Seen> waiting = cases.remove(referralId);
+                            if (waiting != null) {
+                                waiting.complete(new Seen(caseId.asText(), Instant.now()));
+                            }
+                        }
+                        scanReceipts();
+                        Thread.sleep(5);
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    // a failed read is tried again on the next turn
+                }
             }
         }
-        return new Sample(Duration.between(submitted, caseKnown).toMillis(),
-                Duration.between(issuedAt, received).toMillis(), Duration.between(submitted, received).toMillis());
+
+        private void scanReceipts() {
+            List<DemoPlatform.Received> all = platform.received();
+            for (; scanned < all.size(); scanned++) {
+                DemoPlatform.Received r = all.get(scanned);
+                for (String orderId : List.copyOf(receipts.keySet())) {
+                    java.util.concurrent.CompletableFuture<Seen> receipt = receipts.get(orderId);
+                    if (receipt != null && r.body().contains(orderId)) {
+                        receipts.remove(orderId);
+                        receipt.complete(new Seen(orderId, r.receivedAt()));
+                    }
+                }
+            }
+        }
     }
 
     private static String report(String javaOptions, double rate, int seconds, int warmup, int started, List<Sample> samples,
@@ -245,6 +309,15 @@ public class DeliveryLatency {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Watcher.Seen within(java.util.concurrent.CompletableFuture<Watcher.Seen> awaited, String late)
+            throws Exception {
+        try {
+            return awaited.get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(late + " within 60 s");
+        }
     }
 
     private static HttpResponse<String> expect(HttpResponse<String> response, int status, String what) {
