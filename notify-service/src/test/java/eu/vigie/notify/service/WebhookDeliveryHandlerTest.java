@@ -124,6 +124,8 @@ class WebhookDeliveryHandlerTest {
                 .willReturn(aResponse().withStatus(200)));
         UUID id = UUID.randomUUID();
         UUID order = UUID.randomUUID();
+        double refused = webhookAttempts("answered-other"), failed = webhookAttempts("failed"),
+                accepted = webhookAttempts("answered-2xx");
 
         Fixtures.notifyOrder(id, platform, order, "GB");
 
@@ -152,6 +154,19 @@ class WebhookDeliveryHandlerTest {
                 + "', 'webhook:" + id + "') and delivered_at is null"));
         assertEquals(3, hookCalls(platform).size());
         assertEquals(2, deliveryEvents(order).size());
+        // Operators see the attempts too (other tests' retries may add to the counters, never take away).
+        assertTrue(webhookAttempts("answered-other") >= refused + 1, "the 503 is counted");
+        assertTrue(webhookAttempts("failed") >= failed + 1, "the reset connection is counted");
+        assertTrue(webhookAttempts("answered-2xx") >= accepted + 1, "the 200 is counted");
+    }
+
+    /** vigie_notify_delivery_attempts_total of the webhook channel with this outcome, from /q/metrics. */
+    private static double webhookAttempts(String outcome) {
+        String metrics = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return Arrays.stream(metrics.split("\n"))
+                .filter(l -> l.startsWith("vigie_notify_delivery_attempts_total{") && l.contains("channel=\"WEBHOOK\"")
+                        && l.contains("outcome=\"" + outcome + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test
