@@ -6,6 +6,8 @@ import java.util.Set;
 import jakarta.enterprise.context.RequestScoped;
 
 import eu.vigie.cases.CaseFile;
+import eu.vigie.cases.CaseStatus;
+import eu.vigie.common.vocabulary.AssessmentDecision;
 import eu.vigie.cases.repository.CaseShareRepository;
 import eu.vigie.cases.repository.ReferralRepository;
 import eu.vigie.common.problem.ProblemException;
@@ -80,6 +82,36 @@ public class CaseAccess {
      */
     public void requireOwner(CaseFile file, String role) {
         requireOwner(file, Set.of(role));
+    }
+
+    /**
+     * The checks before an issuer addresses anything to the platform of a case (a removal order, a
+     * voluntary referral): an issuer of the owning jurisdiction, a case still open and assessed as
+     * terrorist content, an issuer other than the assessing officer (four eyes), a known platform.
+     *
+     * @param act what the issuer may not also do after assessing, e.g. "issue its removal order"
+     * @param what what needs the addressee, e.g. "an order"
+     * @return the issuer's subject
+     */
+    public String requireIssuable(CaseFile file, String act, String what) {
+        requireOwner(file, Roles.ISSUER);
+        if (file.status == CaseStatus.CLOSED) {
+            throw ProblemException.conflict("Case " + file.id + " is closed; nothing more is issued on it");
+        }
+        if (file.assessmentDecision != AssessmentDecision.TERRORIST_CONTENT) {
+            throw ProblemException.conflict("Case " + file.id + " has not been assessed as TERRORIST_CONTENT"
+                    + (file.assessmentDecision == null ? "" : " (it is " + file.assessmentDecision + ")"));
+        }
+        String issuer = caller.subject();
+        if (issuer.equals(file.assessedBy)) {
+            throw ProblemException.forbidden("Four-eyes rule: the officer who assessed this case (" + file.assessedBy
+                    + ") may not also " + act + "; another issuer must do it");
+        }
+        if (file.platformId == null || !file.platformKnown) {
+            throw ProblemException.unprocessable("platform-unknown", "The hosting service provider is not known",
+                    "No registered platform is known for case " + file.id + "; " + what + " needs an addressee");
+        }
+        return issuer;
     }
 
     /** Like {@link #requireOwner(CaseFile, String)}, with any one of {@code roles}. */

@@ -32,7 +32,6 @@ import eu.vigie.common.outbox.Outbox;
 import eu.vigie.common.problem.ProblemException;
 import eu.vigie.common.security.Caller;
 import eu.vigie.common.security.Roles;
-import eu.vigie.common.vocabulary.AssessmentDecision;
 import eu.vigie.common.vocabulary.Category;
 
 /**
@@ -84,23 +83,7 @@ public class RemovalOrderService {
         RemovalOrderRequest body = request == null
                 ? new RemovalOrderRequest(null, null, null, null, null, null, null, null, null, null) : request;
         CaseFile file = cases.findForUpdate(caseId).orElseThrow(() -> ProblemException.notFound("Case " + caseId));
-        access.requireOwner(file, Roles.ISSUER);
-        if (file.status == CaseStatus.CLOSED) {
-            throw ProblemException.conflict("Case " + caseId + " is closed; nothing more is issued on it");
-        }
-        if (file.assessmentDecision != AssessmentDecision.TERRORIST_CONTENT) {
-            throw ProblemException.conflict("Case " + caseId + " has not been assessed as TERRORIST_CONTENT"
-                    + (file.assessmentDecision == null ? "" : " (it is " + file.assessmentDecision + ")"));
-        }
-        String issuer = caller.subject();
-        if (issuer.equals(file.assessedBy)) {
-            throw ProblemException.forbidden("Four-eyes rule: the officer who assessed this case (" + file.assessedBy
-                    + ") may not also issue its removal order; another issuer must do it");
-        }
-        if (file.platformId == null || !file.platformKnown) {
-            throw ProblemException.unprocessable("platform-unknown", "The hosting service provider is not known",
-                    "No registered platform is known for case " + caseId + "; an order needs an addressee");
-        }
+        String issuer = access.requireIssuable(file, "issue its removal order", "an order");
         if (orders.anyInForce(caseId)) {
             throw ProblemException.conflict("A removal order for case " + caseId + " is already in force");
         }

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import eu.vigie.cases.CaseFile;
-import eu.vigie.cases.CaseStatus;
 import eu.vigie.cases.VoluntaryReferral;
 import eu.vigie.cases.client.Notification;
 import eu.vigie.cases.repository.CaseRepository;
@@ -21,9 +20,6 @@ import eu.vigie.cases.repository.VoluntaryReferralRepository;
 import eu.vigie.cases.rest.VoluntaryReferralRequest;
 import eu.vigie.common.outbox.Outbox;
 import eu.vigie.common.problem.ProblemException;
-import eu.vigie.common.security.Caller;
-import eu.vigie.common.security.Roles;
-import eu.vigie.common.vocabulary.AssessmentDecision;
 import eu.vigie.common.vocabulary.Category;
 
 /**
@@ -38,19 +34,16 @@ public class VoluntaryReferralService {
     private final ReferralRepository referrals;
     private final VoluntaryReferralRepository voluntary;
     private final CaseAccess access;
-    private final Caller caller;
     private final AuditTrail audit;
     private final Outbox outbox;
     private final Clock clock;
 
     public VoluntaryReferralService(CaseRepository cases, ReferralRepository referrals,
-            VoluntaryReferralRepository voluntary, CaseAccess access, Caller caller, AuditTrail audit, Outbox outbox,
-            Clock clock) {
+            VoluntaryReferralRepository voluntary, CaseAccess access, AuditTrail audit, Outbox outbox, Clock clock) {
         this.cases = cases;
         this.referrals = referrals;
         this.voluntary = voluntary;
         this.access = access;
-        this.caller = caller;
         this.audit = audit;
         this.outbox = outbox;
         this.clock = clock;
@@ -60,23 +53,7 @@ public class VoluntaryReferralService {
     public VoluntaryReferral issue(UUID caseId, VoluntaryReferralRequest request) {
         VoluntaryReferralRequest body = request == null ? new VoluntaryReferralRequest(null, null, null) : request;
         CaseFile file = cases.findForUpdate(caseId).orElseThrow(() -> ProblemException.notFound("Case " + caseId));
-        access.requireOwner(file, Roles.ISSUER);
-        if (file.status == CaseStatus.CLOSED) {
-            throw ProblemException.conflict("Case " + caseId + " is closed; nothing more is issued on it");
-        }
-        if (file.assessmentDecision != AssessmentDecision.TERRORIST_CONTENT) {
-            throw ProblemException.conflict("Case " + caseId + " has not been assessed as TERRORIST_CONTENT"
-                    + (file.assessmentDecision == null ? "" : " (it is " + file.assessmentDecision + ")"));
-        }
-        String issuer = caller.subject();
-        if (issuer.equals(file.assessedBy)) {
-            throw ProblemException.forbidden("Four-eyes rule: the officer who assessed this case (" + file.assessedBy
-                    + ") may not also refer it; another issuer must do it");
-        }
-        if (file.platformId == null || !file.platformKnown) {
-            throw ProblemException.unprocessable("platform-unknown", "The hosting service provider is not known",
-                    "No registered platform is known for case " + caseId + "; a referral needs an addressee");
-        }
+        String issuer = access.requireIssuable(file, "refer it", "a referral");
         List<String> urls = body.urls() == null || body.urls().isEmpty() ? Views.urls(referrals.ofCase(caseId))
                 : body.urls().stream().distinct().toList();
         if (urls.isEmpty()) {
