@@ -15,6 +15,9 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
+
 import eu.vigie.common.vocabulary.Tier;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -32,12 +35,17 @@ public class DesignatedEntity extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Tier tier;
 
-    /** The list that designates it. */
+    /** The lists that designate it, as free text (the structured membership is {@link #listings}). */
     public String source;
 
     @OneToMany(mappedBy = "entity", fetch = FetchType.EAGER)
     @OrderBy("language, alias")
     public List<EntityAlias> aliases = new ArrayList<>();
+
+    /** The designation lists it is on (loaded by a second query for all the entities of a query at once). */
+    @OneToMany(mappedBy = "entity", fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    public List<EntityListing> listings = new ArrayList<>();
 
     @Column(name = "created_at")
     public Instant createdAt;

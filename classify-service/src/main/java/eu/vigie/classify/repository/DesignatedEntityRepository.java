@@ -1,12 +1,17 @@
 package eu.vigie.classify.repository;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import eu.vigie.classify.DesignatedEntity;
+import eu.vigie.classify.DesignationList;
 import eu.vigie.classify.EntityAlias;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -15,6 +20,23 @@ public class DesignatedEntityRepository implements PanacheRepositoryBase<Designa
 
     public List<DesignatedEntity> listAllOrdered() {
         return list("select distinct e from DesignatedEntity e left join fetch e.aliases order by e.name");
+    }
+
+    /** The entities on one designation list, with their aliases, by name. */
+    public List<DesignatedEntity> listOnList(DesignationList list) {
+        return list("select distinct e from DesignatedEntity e left join fetch e.aliases where exists "
+                + "(select 1 from EntityListing l where l.entity = e and l.list = ?1) order by e.name", list);
+    }
+
+    /** The lists of every entity that is on one, each entity's in the enum's order. */
+    public Map<UUID, List<DesignationList>> listsByEntity() {
+        Map<UUID, List<DesignationList>> lists = new HashMap<>();
+        for (Object[] row : getEntityManager()
+                .createQuery("select l.entity.id, l.list from EntityListing l", Object[].class).getResultList()) {
+            lists.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add((DesignationList) row[1]);
+        }
+        lists.values().forEach(Collections::sort);
+        return lists;
     }
 
     public Optional<DesignatedEntity> findByName(String name) {

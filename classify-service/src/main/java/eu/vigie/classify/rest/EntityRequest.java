@@ -16,6 +16,8 @@ import eu.vigie.common.vocabulary.Tier;
 public record EntityRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull Tier tier,
-        @NotBlank @Size(max = 500) @Schema(description = "The list that designates it") String source,
-        @Size(max = 200) List<@Valid @NotNull AliasRequest> aliases) {
+        @NotBlank @Size(max = 500) @Schema(description = "The lists that designate it, as free text") String source,
+        @Size(max = 200) List<@Valid @NotNull AliasRequest> aliases,
+        @Size(max = 4) @Schema(description = "The designation lists it is on (each at most once); optional")
+        List<@Valid @NotNull ListingRequest> listings) {
 }

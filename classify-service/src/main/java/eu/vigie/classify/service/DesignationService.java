@@ -7,36 +7,42 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import eu.vigie.classify.CategoryIndicator;
 import eu.vigie.classify.DesignatedEntity;
+import eu.vigie.classify.DesignationList;
 import eu.vigie.classify.EntityAlias;
 import eu.vigie.classify.repository.CategoryIndicatorRepository;
 import eu.vigie.classify.repository.DesignatedEntityRepository;
 import eu.vigie.classify.rest.AliasRequest;
 import eu.vigie.classify.rest.EntityRequest;
 import eu.vigie.classify.rest.IndicatorRequest;
+import eu.vigie.classify.rest.ListingRequest;
 import eu.vigie.common.problem.ProblemException;
 import eu.vigie.common.vocabulary.Category;
 
-/** The designated-entity list with its aliases, and the category indicator phrases; every change audited. */
+/** The designated-entity list with its aliases and list memberships, and the category indicator phrases; every change audited. */
 @ApplicationScoped
 public class DesignationService {
 
     private final DesignatedEntityRepository entities;
     private final CategoryIndicatorRepository indicators;
     private final AuditTrail audit;
+    private final EntityManager em;
 
     public DesignationService(DesignatedEntityRepository entities, CategoryIndicatorRepository indicators,
-            AuditTrail audit) {
+            AuditTrail audit, EntityManager em) {
         this.entities = entities;
         this.indicators = indicators;
         this.audit = audit;
+        this.em = em;
     }
 
-    public List<DesignatedEntity> listEntities() {
-        return entities.listAllOrdered();
+    /** Every entity, or only those on {@code list} when it is given. */
+    public List<DesignatedEntity> listEntities(DesignationList list) {
+        return list == null ? entities.listAllOrdered() : entities.listOnList(list);
     }
 
     public DesignatedEntity getEntity(UUID id) {
@@ -70,7 +76,95 @@ public class DesignationService {
         for (int i = 0; i < aliases.size(); i++) {
             addAlias(entity, aliases.get(i), actor, "aliases[" + i + "].alias");
         }
+        List<ListingRequest> listings = request.listings() == null ? List.of() : request.listings();
+        for (int i = 0; i < listings.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (listings.get(j).list() == listings.get(i).list()) {
+                    throw ProblemException.invalidField("listings[" + i + "].list",
+                            "names " + listings.get(i).list() + " again");
+                }
+            }
+        }
+        for (ListingRequest listing : listings) {
+            addListing(entity, listing, actor);
+        }
         return entity;
+    }
+
+    /**
+     * Puts an entity on a designation list. Refused with 409 if it is already on that list (remove the listing first to
+     * change its name or reference), so two admins adding the same listing at once leave one row and one audit entry.
+     */
+    @Transactional
+    public DesignatedEntity addListing(UUID entityId, ListingRequest request, String actor) {
+        DesignatedEntity entity = getEntity(entityId);
+        addListing(entity, request, actor);
+        return entity;
+    }
+
+    private void addListing(DesignatedEntity entity, ListingRequest request, String actor) {
+        String listedName = blankToNull(request.listedName());
+        String reference = blankToNull(request.reference());
+        int inserted = em.createNativeQuery("""
+                INSERT INTO entity_listing (id, entity_id, designation_list, listed_name, reference, created_at, created_by)
+                VALUES (:id, :entity, :list, :listedName, :reference, :now, :actor)
+                ON CONFLICT (entity_id, designation_list) DO NOTHING
+                """)
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("entity", entity.id)
+                .setParameter("list", request.list().name())
+                .setParameter("listedName", listedName)
+                .setParameter("reference", reference)
+                .setParameter("now", Instant.now())
+                .setParameter("actor", actor)
+                .executeUpdate();
+        if (inserted == 0) {
+            throw ProblemException.conflict(entity.name + " is already on " + request.list()
+                    + "; remove that listing first to change its name or reference");
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("list", request.list());
+        detail.put("listedName", listedName);
+        detail.put("reference", reference);
+        audit.record(actor, "LISTING_ADDED", "DESIGNATED_ENTITY", entity.id.toString(), detail);
+        refreshListings(entity);
+    }
+
+    /** Takes an entity off a designation list; 404 if it is not on it. The audit entry keeps what the listing said. */
+    @Transactional
+    public DesignatedEntity removeListing(UUID entityId, DesignationList list, String actor) {
+        DesignatedEntity entity = getEntity(entityId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> removed = em.createNativeQuery("""
+                DELETE FROM entity_listing WHERE entity_id = :entity AND designation_list = :list
+                RETURNING listed_name, reference, created_at, created_by
+                """)
+                .setParameter("entity", entity.id)
+                .setParameter("list", list.name())
+                .getResultList();
+        if (removed.isEmpty()) {
+            throw ProblemException.notFound(entity.name + " on " + list);
+        }
+        Object[] row = removed.get(0);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("list", list);
+        detail.put("listedName", row[0]);
+        detail.put("reference", row[1]);
+        detail.put("listedAt", String.valueOf(row[2]));
+        detail.put("listedBy", row[3]);
+        audit.record(actor, "LISTING_REMOVED", "DESIGNATED_ENTITY", entity.id.toString(), detail);
+        refreshListings(entity);
+        return entity;
+    }
+
+    /** The entity's listings as the database now holds them (they were changed by SQL, not through the collection). */
+    private void refreshListings(DesignatedEntity entity) {
+        em.flush();
+        em.refresh(entity);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Transactional

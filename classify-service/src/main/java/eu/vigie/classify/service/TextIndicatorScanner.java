@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import eu.vigie.classify.CategoryIndicator;
+import eu.vigie.classify.DesignationList;
 import eu.vigie.classify.EntityAlias;
 import eu.vigie.classify.IndicatorKind;
 import eu.vigie.classify.repository.CategoryIndicatorRepository;
@@ -61,7 +63,9 @@ public class TextIndicatorScanner {
         TextNormalizer.Normalized folded = TextNormalizer.normalize(text, true);
         TextNormalizer.Normalized cased = null;
         List<Hit> hits = new ArrayList<>();
+        Map<UUID, List<DesignationList>> listsByEntity = entities.listsByEntity();
         for (EntityAlias alias : entities.allAliases()) {
+            List<DesignationList> lists = List.copyOf(listsByEntity.getOrDefault(alias.entity.id, List.of()));
             TextNormalizer.Normalized target = folded;
             if (alias.caseSensitive) {
                 cased = cased != null ? cased : TextNormalizer.normalize(text, false);
@@ -70,11 +74,11 @@ public class TextIndicatorScanner {
             String term = TextNormalizer.normalizeTerm(alias.alias, !alias.caseSensitive);
             for (int[] span : find(target, term, "ar".equals(alias.language))) {
                 String found = text.substring(span[0], span[1]);
-                String explanation = "'%s' is %s name of the designated entity %s (%s, listed by %s); found as '%s' at %d-%d."
+                String explanation = "'%s' is %s name of the designated entity %s (%s, listed by %s; %s); found as '%s' at %d-%d."
                         .formatted(alias.alias, article(alias.language), alias.entity.name, describe(alias.entity.tier),
-                                alias.entity.source, found, span[0], span[1]);
+                                alias.entity.source, describe(lists), found, span[0], span[1]);
                 hits.add(new Hit(new TextIndicator(IndicatorKind.DESIGNATED_ENTITY, alias.alias, null, alias.entity.name,
-                        span[0], span[1], alias.language, explanation), alias.entity.tier));
+                        span[0], span[1], alias.language, explanation, lists), alias.entity.tier));
             }
         }
         for (CategoryIndicator indicator : indicators.search(null, null)) {
@@ -85,7 +89,7 @@ public class TextIndicatorScanner {
                         .formatted(indicator.phrase, article(indicator.language), indicator.category,
                                 meaningOf(indicator.category), found, span[0], span[1]);
                 hits.add(new Hit(new TextIndicator(IndicatorKind.CATEGORY_TERM, indicator.phrase, indicator.category,
-                        null, span[0], span[1], indicator.language, explanation), null));
+                        null, span[0], span[1], indicator.language, explanation, null), null));
             }
         }
         return keepOuter(text, hits);
@@ -160,6 +164,13 @@ public class TextIndicatorScanner {
             return "a [" + language + "]";
         }
         return (name.startsWith("E") || name.startsWith("A") ? "an " : "a ") + name;
+    }
+
+    private static String describe(List<DesignationList> lists) {
+        if (lists.isEmpty()) {
+            return "on none of the designation lists";
+        }
+        return "on the lists " + String.join(", ", lists.stream().map(Enum::name).toList());
     }
 
     static String describe(Tier tier) {

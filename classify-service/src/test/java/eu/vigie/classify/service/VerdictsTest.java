@@ -23,12 +23,12 @@ class VerdictsTest {
 
     private static TextIndicatorScanner.Hit term(Category category, int start) {
         return new TextIndicatorScanner.Hit(new TextIndicator(IndicatorKind.CATEGORY_TERM, "t", category, null, start,
-                start + 1, "en", "e"), null);
+                start + 1, "en", "e", null), null);
     }
 
     private static TextIndicatorScanner.Hit entity(String name, Tier tier, int start) {
         return new TextIndicatorScanner.Hit(new TextIndicator(IndicatorKind.DESIGNATED_ENTITY, name, null, name, start,
-                start + 1, "en", "e"), tier);
+                start + 1, "en", "e", java.util.List.of()), tier);
     }
 
     private static SignalMatch match(SignalType type, int distance, Tier tier, String entity, Category... categories) {
