@@ -116,10 +116,12 @@ public class ConsoleResource {
     private final IngestReporting ingest;
     private final Validator validator;
     private final ObjectMapper mapper;
+    private final ConsoleCsrf csrf;
 
-    public ConsoleResource(ConsoleContext context, ConsoleConfig config, Caller caller, CaseService cases,
+    public ConsoleResource(ConsoleCsrf csrf, ConsoleContext context, ConsoleConfig config, Caller caller, CaseService cases,
             ReviewService review, RemovalOrderService orders, AuditService audit, ReportService reports, Views views,
             IngestReporting ingest, Validator validator, ObjectMapper mapper) {
+        this.csrf = csrf;
         this.context = context;
         this.config = config;
         this.caller = caller;
@@ -190,10 +192,11 @@ public class ConsoleResource {
     @Path("/" + GOVERNMENT + "/report")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.REFERRER)
-    public Response report(@PathParam("government") String government, @RestForm String url,
+    public Response report(@PathParam("government") String government, @RestForm(ConsoleCsrf.FIELD) String csrfToken, @RestForm String url,
             @RestForm String text, @RestForm("file") FileUpload file, @RestForm String language,
             @RestForm String notes, @RestForm String reference, @RestForm String idempotencyKey) {
         ConsolePage page = context.page(government);
+        csrf.verify(csrfToken);
         ConsoleForms.Report form = new ConsoleForms.Report(url, text, language, notes, reference,
                 idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey);
         try {
@@ -277,8 +280,9 @@ public class ConsoleResource {
     @Path("/" + GOVERNMENT + "/cases/{id}/claim")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.REVIEWER)
-    public Response claim(@PathParam("government") String government, @PathParam("id") UUID id) {
+    public Response claim(@PathParam("government") String government, @RestForm(ConsoleCsrf.FIELD) String csrfToken, @PathParam("id") UUID id) {
         ConsolePage page = context.page(government);
+        csrf.verify(csrfToken);
         try {
             review.claim(id);
             return Response.seeOther(URI.create(page.base() + "/cases/" + id)).build();
@@ -298,10 +302,11 @@ public class ConsoleResource {
     @Path("/" + GOVERNMENT + "/cases/{id}/assessment")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.REVIEWER)
-    public Response assess(@PathParam("government") String government, @PathParam("id") UUID id,
+    public Response assess(@PathParam("government") String government, @RestForm(ConsoleCsrf.FIELD) String csrfToken, @PathParam("id") UUID id,
             @RestForm String decision, @RestForm List<String> categories, @RestForm String tier,
             @RestForm String entity, @RestForm String legalBasis, @RestForm String reasons) {
         ConsolePage page = context.page(government);
+        csrf.verify(csrfToken);
         List<String> chosen = categories == null ? List.of() : categories.stream().filter(Objects::nonNull).toList();
         ConsoleForms.Assessment form = new ConsoleForms.Assessment(decision, chosen, tier, entity, legalBasis, reasons);
         List<Problem.Violation> violations = new ArrayList<>();
@@ -389,11 +394,12 @@ public class ConsoleResource {
     @Path("/" + GOVERNMENT + "/cases/{id}/removal-orders")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.ISSUER)
-    public Response issue(@PathParam("government") String government, @PathParam("id") UUID id,
+    public Response issue(@PathParam("government") String government, @RestForm(ConsoleCsrf.FIELD) String csrfToken, @PathParam("id") UUID id,
             @RestForm String fileNumber, @RestForm String urls, @RestForm String contentLocator,
             @RestForm List<String> categories, @RestForm String reasons, @RestForm String doNotInform,
             @RestForm String emergency, @RestForm String emergencyReasons, @RestForm String officer) {
         ConsolePage page = context.page(government);
+        csrf.verify(csrfToken);
         List<String> chosen = categories == null ? List.of() : categories.stream().filter(Objects::nonNull).toList();
         ConsoleForms.Order form = new ConsoleForms.Order(fileNumber, urls, contentLocator, chosen, reasons,
                 doNotInform != null, emergency != null, emergencyReasons, officer);
@@ -436,9 +442,10 @@ public class ConsoleResource {
     @Path("/" + GOVERNMENT + "/orders/{id}/withdrawal")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.ISSUER)
-    public Response withdraw(@PathParam("government") String government, @PathParam("id") UUID id,
+    public Response withdraw(@PathParam("government") String government, @RestForm(ConsoleCsrf.FIELD) String csrfToken, @PathParam("id") UUID id,
             @RestForm String reasons) {
         ConsolePage page = context.page(government);
+        csrf.verify(csrfToken);
         WithdrawalRequest request = new WithdrawalRequest(ConsoleForms.blankToNull(reasons));
         List<Problem.Violation> violations = violations(request);
         try {
