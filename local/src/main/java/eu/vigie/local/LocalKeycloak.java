@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -26,7 +25,27 @@ public final class LocalKeycloak implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * The placeholder in the realm files for case-service's base URL (the console's redirect URIs), replaced when
+     * the realms are copied for import, so that the console works whatever port case-service runs on.
+     */
+    public static final String CASE_SERVICE_URL = "@CASE_SERVICE_URL@";
+
+    /** The demo secret of the console's confidential client {@code vigie-console} in the government realms. */
+    public static final String CONSOLE_SECRET = "vigie-console-demo-secret-0123456789abcdef";
+
+    /** As {@link #start(Path, int, int, Path, String)} with case-service on its default port. */
     public static LocalKeycloak start(Path home, int port, int managementPort, Path log) throws IOException, InterruptedException {
+        return start(home, port, managementPort, log, "http://localhost:8083");
+    }
+
+    /**
+     * Starts Keycloak with the realms imported afresh.
+     *
+     * @param caseServiceUrl where case-service (and so the officers' console) listens, e.g. {@code http://localhost:8083}
+     */
+    public static LocalKeycloak start(Path home, int port, int managementPort, Path log, String caseServiceUrl)
+            throws IOException, InterruptedException {
         Path kc = home.resolve("bin/kc.sh");
         if (!Files.isRegularFile(kc)) {
             throw new IllegalStateException("No Keycloak distribution at " + home
@@ -40,7 +59,9 @@ public final class LocalKeycloak implements AutoCloseable {
         Files.createDirectories(imports);
         for (String realm : REALMS) {
             try (InputStream in = LocalKeycloak.class.getResourceAsStream("/realms/" + realm + "-realm.json")) {
-                Files.copy(in, imports.resolve(realm + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+                String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace(CASE_SERVICE_URL, caseServiceUrl);
+                Files.writeString(imports.resolve(realm + "-realm.json"), json, java.nio.charset.StandardCharsets.UTF_8);
             }
         }
         Files.createDirectories(log.getParent());

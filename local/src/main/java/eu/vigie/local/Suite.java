@@ -72,7 +72,7 @@ public final class Suite implements AutoCloseable {
             throw new IOException("Embedded PostgreSQL could not create the databases", e);
         }
         keycloak = track(LocalKeycloak.start(keycloakHome, ports.keycloak(), ports.keycloakManagement(),
-                logs.resolve("keycloak.log")));
+                logs.resolve("keycloak.log"), "http://localhost:" + ports.caseService()));
         demoPlatform = track(DemoPlatform.start(ports.demoPlatform(), StandardWebhooks.newSecret(), verbose));
 
         byte[] key = new byte[32];
@@ -108,7 +108,7 @@ public final class Suite implements AutoCloseable {
             env.putAll(extraEnvironment);
             Path jar = repository.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
             Map<String, String> properties = switch (name) {
-                case "case-service" -> demoAuthorities();
+                case "case-service" -> caseServiceProperties();
                 case "notify-service" -> demoContactPoints();
                 default -> Map.of();
             };
@@ -143,6 +143,15 @@ public final class Suite implements AutoCloseable {
         p.put(fr + "redress-body", "Tribunal administratif (demonstration locale)");
         p.put(fr + "redress-deadline", "P2M");
         p.put(fr + "redress-legal-reference", "Reglement (UE) 2021/784, art. 9 (demonstration locale)");
+        return p;
+    }
+
+    /** case-service's demo settings: the competent authorities, and the officers' console's client secret per realm. */
+    static Map<String, String> caseServiceProperties() {
+        Map<String, String> p = new LinkedHashMap<>(demoAuthorities());
+        for (String realm : List.of("gb", "fr")) {
+            p.put("quarkus.oidc." + realm + "-console.credentials.secret", LocalKeycloak.CONSOLE_SECRET);
+        }
         return p;
     }
 
