@@ -48,8 +48,8 @@ public class DesignatedEntityResource {
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.SERVICE, Roles.REVIEWER })
     @Operation(summary = "List the designated entities with their aliases and lists, or only those on one list")
-    public List<EntityView> list(@Parameter(description = "Only the entities on this list: UK_PROSCRIBED, "
-            + "EU_CFSP_2001_931, UN_ISIL_AQ or FR_GEL") @QueryParam("list") String list) {
+    public List<EntityView> list(@Parameter(description = "Only the entities on this list",
+            schema = @Schema(implementation = DesignationList.class)) @QueryParam("list") String list) {
         DesignationList only = list == null ? null : DesignationList.parse(list, "list");
         return designations.listEntities(only).stream().map(EntityView::of).toList();
     }
@@ -101,7 +101,8 @@ public class DesignatedEntityResource {
     @APIResponse(responseCode = "200", description = "The designated entity without the listing",
             content = @Content(schema = @Schema(implementation = EntityView.class)))
     public EntityView removeListing(@PathParam("id") String id,
-            @Parameter(description = "UK_PROSCRIBED, EU_CFSP_2001_931, UN_ISIL_AQ or FR_GEL") @PathParam("list") String list) {
+            @Parameter(description = "The list", schema = @Schema(implementation = DesignationList.class))
+            @PathParam("list") String list) {
         DesignationList designationList = DesignationList.parse(list, "list");
         return EntityView.of(designations.removeListing(BankResource.uuid(id), designationList, caller.subject()));
     }

@@ -14,6 +14,7 @@ import eu.vigie.classify.CategoryIndicator;
 import eu.vigie.classify.DesignatedEntity;
 import eu.vigie.classify.DesignationList;
 import eu.vigie.classify.EntityAlias;
+import eu.vigie.classify.EntityListing;
 import eu.vigie.classify.repository.CategoryIndicatorRepository;
 import eu.vigie.classify.repository.DesignatedEntityRepository;
 import eu.vigie.classify.rest.AliasRequest;
@@ -134,24 +135,22 @@ public class DesignationService {
     @Transactional
     public DesignatedEntity removeListing(UUID entityId, DesignationList list, String actor) {
         DesignatedEntity entity = getEntity(entityId);
-        @SuppressWarnings("unchecked")
-        List<Object[]> removed = em.createNativeQuery("""
-                DELETE FROM entity_listing WHERE entity_id = :entity AND designation_list = :list
-                RETURNING listed_name, reference, created_at, created_by
-                """)
-                .setParameter("entity", entity.id)
-                .setParameter("list", list.name())
-                .getResultList();
-        if (removed.isEmpty()) {
+        EntityListing listing = em
+                .createQuery("select l from EntityListing l where l.entity = ?1 and l.list = ?2", EntityListing.class)
+                .setParameter(1, entity).setParameter(2, list).getResultStream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound(entity.name + " on " + list));
+        // Deleted by id, counted: of two admins removing it at once, the second is told it is gone (404).
+        int deleted = em.createQuery("delete from EntityListing l where l.id = ?1").setParameter(1, listing.id)
+                .executeUpdate();
+        if (deleted == 0) {
             throw ProblemException.notFound(entity.name + " on " + list);
         }
-        Object[] row = removed.get(0);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("list", list);
-        detail.put("listedName", row[0]);
-        detail.put("reference", row[1]);
-        detail.put("listedAt", String.valueOf(row[2]));
-        detail.put("listedBy", row[3]);
+        detail.put("listedName", listing.listedName);
+        detail.put("reference", listing.reference);
+        detail.put("listedAt", listing.createdAt.toString());
+        detail.put("listedBy", listing.createdBy);
         audit.record(actor, "LISTING_REMOVED", "DESIGNATED_ENTITY", entity.id.toString(), detail);
         refreshListings(entity);
         return entity;
