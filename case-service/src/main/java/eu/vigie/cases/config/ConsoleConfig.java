@@ -25,6 +25,19 @@ public interface ConsoleConfig {
     /** The console's names of the tenants, for the sign-in chooser, e.g. {@code gb=United Kingdom}. */
     java.util.Map<String, String> names();
 
+    /** The console's confidential client in each tenant's realm. */
+    @WithDefault("vigie-console")
+    String clientId();
+
+    /** Its secret per tenant ({@code vigie.case.console.client-secret.gb}), from the deployment. */
+    java.util.Map<String, String> clientSecret();
+
+    /**
+     * The issuers' end-session endpoint, relative to the issuer, for issuers that do not advertise one
+     * (Keycloak does; the test issuers do not).
+     */
+    Optional<String> endSessionPath();
+
     /** The bearer tenant behind a console tenant ({@code gb-console} is {@code gb}), if it is one. */
     default Optional<String> governmentOf(String consoleTenant) {
         if (consoleTenant == null || !consoleTenant.endsWith(TENANT_SUFFIX)) {
