@@ -150,7 +150,7 @@ public final class Suite implements AutoCloseable {
     static Map<String, String> caseServiceProperties() {
         Map<String, String> p = new LinkedHashMap<>(demoAuthorities());
         for (String realm : List.of("gb", "fr")) {
-            p.put("quarkus.oidc." + realm + "-console.credentials.secret", LocalKeycloak.CONSOLE_SECRET);
+            p.put("vigie.case.console.client-secret." + realm, LocalKeycloak.CONSOLE_SECRET);
         }
         return p;
     }
