@@ -93,6 +93,7 @@ public class DeliveryLatency {
 
             ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+            Map<String, Double> cpuBefore = new HashMap<>();
             AtomicInteger measuredStarted = new AtomicInteger();
             ExecutorService pipelines = Executors.newCachedThreadPool();
             Watcher watcher = new Watcher(ingest, referrer, platform);
@@ -109,6 +110,9 @@ public class DeliveryLatency {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
                 boolean measured = i >= warmup;
+                if (i == warmup) {
+                    cpuBefore.putAll(cpuSeconds(suite));
+                }
                 if (measured) {
                     measuredStarted.incrementAndGet();
                 }
@@ -131,9 +135,11 @@ public class DeliveryLatency {
                 pipelines.shutdownNow();
             }
             watcher.interrupt();
+            Map<String, Double> cpuAfter = cpuSeconds(suite);
             double elapsed = (System.nanoTime() - begin) / 1e9;
             String report = report(javaOptions, rate, seconds, warmupSeconds, measuredStarted.get(), new ArrayList<>(samples),
-                    new ArrayList<>(errors), loadBefore, loadAverage(), elapsed);
+                    new ArrayList<>(errors), loadBefore, loadAverage(), elapsed)
+                    + cpuPerPipeline(cpuBefore, cpuAfter, measuredStarted.get()) + outboxHops(suite.postgres());
             System.out.println(report);
             Path out = repository.resolve("bench/reports/delivery-latency-" + LocalDate.now() + ".md");
             Files.createDirectories(out.getParent());
@@ -280,6 +286,73 @@ public class DeliveryLatency {
         if (!errors.isEmpty()) {
             out.append("\nFirst errors:\n");
             errors.stream().limit(5).forEach(e -> out.append("- ").append(e).append('\n'));
+        }
+        return out.toString();
+    }
+
+    /** Each service's process CPU time so far (Micrometer's process_cpu_time_ns_total), in seconds. */
+    private static Map<String, Double> cpuSeconds(Suite suite) {
+        Map<String, Double> seconds = new java.util.TreeMap<>();
+        for (String service : Suite.SERVICES) {
+            try {
+                String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(suite.service(service).baseUrl() + "/q/metrics"))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                metrics.lines().filter(l -> l.startsWith("process_cpu_time_ns_total ")).findFirst()
+                        .ifPresent(l -> seconds.put(service, Double.parseDouble(l.substring(l.indexOf(' ') + 1)) / 1e9));
+            } catch (Exception e) {
+                // left out of the report
+            }
+        }
+        return seconds;
+    }
+
+    /**
+     * CPU each service spent per pipeline while the measured pipelines ran: what the suite costs, whatever else
+     * the machine is doing (the tail of the warm-up's pipelines is counted in, so it is a slight overestimate).
+     */
+    private static String cpuPerPipeline(Map<String, Double> before, Map<String, Double> after, int pipelines) {
+        StringBuilder out = new StringBuilder("\nCPU time per measured pipeline (each service's process_cpu_time_ns_total"
+                + " over the measured window, divided by the pipelines started in it):\n\n| service | CPU ms per pipeline |\n|---|---|\n");
+        double total = 0;
+        for (String service : after.keySet()) {
+            if (before.containsKey(service) && pipelines > 0) {
+                double ms = (after.get(service) - before.get(service)) * 1000 / pipelines;
+                total += ms;
+                out.append(String.format("| %s | %.1f |%n", service, ms));
+            }
+        }
+        out.append(String.format("| all four | %.1f |%n", total));
+        return out.toString();
+    }
+
+    /**
+     * Where the time goes between services: for every outbox topic of every service, how long its messages waited
+     * from the commit that wrote them to their delivery to the neighbour, and how many needed more than one attempt.
+     */
+    private static String outboxHops(eu.vigie.local.LocalPostgres postgres) {
+        StringBuilder out = new StringBuilder("\nOutbox hops (message written -> delivered to the neighbour), every message of the run:\n\n"
+                + "| service database | topic | messages | p50 | p90 | p99 | max | retried |\n|---|---|---|---|---|---|---|---|\n");
+        String query = """
+                SELECT topic, count(*),
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - created_at)),
+                  percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - created_at)),
+                  percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - created_at)),
+                  max(extract(epoch FROM delivered_at - created_at)),
+                  count(*) FILTER (WHERE attempts > 1)
+                FROM outbox_message WHERE delivered_at IS NOT NULL GROUP BY topic ORDER BY topic
+                """;
+        for (String database : List.of("ingest", "classify", "cases", "notify")) {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(postgres.jdbcUrl(database),
+                    eu.vigie.local.LocalPostgres.USER, eu.vigie.local.LocalPostgres.PASSWORD);
+                    java.sql.ResultSet r = c.createStatement().executeQuery(query)) {
+                while (r.next()) {
+                    out.append(String.format("| %s | %s | %d | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %d |%n", database,
+                            r.getString(1), r.getLong(2), r.getDouble(3) * 1000, r.getDouble(4) * 1000,
+                            r.getDouble(5) * 1000, r.getDouble(6) * 1000, r.getLong(7)));
+                }
+            } catch (java.sql.SQLException e) {
+                out.append("| ").append(database).append(" | (not read: ").append(e.getMessage()).append(") | | | | | | |\n");
+            }
         }
         return out.toString();
     }

@@ -12,22 +12,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class AuditRepository implements PanacheRepositoryBase<AuditRecord, Long> {
 
-    /** The advisory lock key that serialises appends to the chain. */
-    private static final long CHAIN_LOCK = 0x56494749455F4155L;
-
-    public void lockChain() {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", CHAIN_LOCK)
-                .getSingleResult();
-    }
-
-    public Optional<AuditRecord> last() {
-        return find("order by sequence desc").firstResultOptional();
-    }
-
-    /** The last record of a case's chain. */
-    public Optional<AuditRecord> lastOfCase(UUID caseId) {
-        return find("caseId = ?1 order by sequence desc", caseId).firstResultOptional();
-    }
+    /** The advisory lock key that serialises appends to the chain (see eu.vigie.cases.service.AuditTrail). */
+    public static final long CHAIN_LOCK = 0x56494749455F4155L;
 
     /**
      * The first record, in chain order, whose link to its case's previous record is wrong (not that

@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 
 import eu.vigie.cases.AuditRecord;
 import eu.vigie.cases.CaseFile;
-import eu.vigie.cases.repository.AuditRepository;
 import eu.vigie.cases.repository.CaseRepository;
 import eu.vigie.cases.rest.AuditRecordView;
 import eu.vigie.common.problem.ProblemException;
@@ -23,16 +22,14 @@ import eu.vigie.common.problem.ProblemException;
 public class AuditService {
 
     private final CaseRepository cases;
-    private final AuditRepository records;
     private final CaseAccess access;
     private final Views views;
     private final AuditTrail trail;
     private final ReadAudit reads;
 
-    public AuditService(CaseRepository cases, AuditRepository records, CaseAccess access, Views views,
+    public AuditService(CaseRepository cases, CaseAccess access, Views views,
             AuditTrail trail, ReadAudit reads) {
         this.cases = cases;
-        this.records = records;
         this.access = access;
         this.views = views;
         this.trail = trail;
@@ -47,7 +44,7 @@ public class AuditService {
     public CaseTrail ofCase(UUID caseId, boolean verify) {
         CaseFile file = cases.findByIdOptional(caseId).orElseThrow(() -> ProblemException.notFound("Case " + caseId));
         access.requireFullRead(file);
-        List<AuditRecord> chain = records.ofCase(caseId);
+        List<AuditRecord> chain = trail.ofCase(caseId);
         AuditTrail.CaseVerification verification = verify ? trail.verifyCase(caseId, chain) : null;
         List<AuditRecordView> views = chain.stream().map(this.views::auditView).toList();
         Map<String, Object> what = new LinkedHashMap<>();

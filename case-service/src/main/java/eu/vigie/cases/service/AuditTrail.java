@@ -1,5 +1,13 @@
 package eu.vigie.cases.service;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,16 +16,27 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 import eu.vigie.cases.AuditRecord;
 import eu.vigie.cases.repository.AuditRepository;
 
 /**
- * Appends decisions and reads of sensitive data to the hash-chained audit trail, one at a time (a
- * PostgreSQL advisory lock held to the end of the transaction serialises appends, so no chain ever
- * forks), and verifies it. Every record links to its predecessor in the global chain and, when it is
- * about a case, to its predecessor in that case's chain; its hash covers both links.
+ * Appends decisions and reads of sensitive data to the hash-chained audit trail, and verifies it.
+ * Every record links to its predecessor in the global chain and, when it is about a case, to its
+ * predecessor in that case's chain; its hash covers both links.
+ * <p>
+ * A record is written in the transaction of the decision it records, so it exists if and only if
+ * the decision was committed. It is chained when that transaction commits: Hibernate's
+ * before-completion callback takes a PostgreSQL advisory lock (held to the end of the transaction,
+ * so no chain ever forks), reads the chains' last records and inserts the transaction's records in
+ * the order they were appended. Transactions therefore wait for one another only for the moment of
+ * their commit, not for the whole of their work. A transaction that reads a case's history or an
+ * order's timeline after recording a decision in it chains its records at that point (see
+ * {@link #ofCase(UUID)}), so what it reads is complete.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -37,10 +56,21 @@ public class AuditTrail {
 
     private static final int VERIFY_BATCH = 1000;
 
-    private final AuditRepository records;
+    private static final String INSERT = """
+            INSERT INTO audit_record (sequence, recorded_at, actor, action, subject_type, subject_id, case_id, details,
+              previous_hash, case_previous_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
 
-    public AuditTrail(AuditRepository records) {
+    /** The transaction resource that holds the records appended in a transaction and not yet chained. */
+    private static final Object PENDING = AuditTrail.class.getName() + ".pending";
+
+    private final AuditRepository records;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public AuditTrail(AuditRepository records, TransactionSynchronizationRegistry transactions) {
         this.records = records;
+        this.transactions = transactions;
     }
 
     /** Whether an action records a read rather than a decision. */
@@ -48,14 +78,14 @@ public class AuditTrail {
         return READS.contains(action);
     }
 
-    /** Appends a record in the caller's transaction. Details are kept as canonical JSON. */
+    /**
+     * Appends a record in the caller's transaction; it is chained (given its sequence number and
+     * hashes) when the transaction commits. Details are kept as canonical JSON.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditRecord append(String actor, String action, String subjectType, Object subjectId, UUID caseId,
+    public void append(String actor, String action, String subjectType, Object subjectId, UUID caseId,
             Map<String, ?> details) {
-        records.lockChain();
-        AuditRecord previous = records.last().orElse(null);
         AuditRecord record = new AuditRecord();
-        record.sequence = previous == null ? 1 : previous.sequence + 1;
         record.recordedAt = Canonical.now();
         record.actor = actor;
         record.action = action;
@@ -63,13 +93,121 @@ public class AuditTrail {
         record.subjectId = String.valueOf(subjectId);
         record.caseId = caseId;
         record.details = Canonical.json(details == null ? Map.of() : new TreeMap<>(withoutNullKeys(details)));
-        record.previousHash = previous == null ? GENESIS : previous.hash;
-        if (caseId != null) {
-            record.casePreviousHash = records.lastOfCase(caseId).map(r -> r.hash).orElse(GENESIS);
+        pending().add(record);
+    }
+
+    /**
+     * A case's records in chain order, including the decisions this transaction has recorded about it
+     * (they are chained first); the records of reads this transaction has made are not yet among them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<AuditRecord> ofCase(UUID caseId) {
+        chainDecisionsNow(r -> caseId.equals(r.caseId));
+        return records.ofCase(caseId);
+    }
+
+    /** The records about one subject (e.g. a removal order) in order, as {@link #ofCase(UUID)}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<AuditRecord> ofSubject(String subjectType, String subjectId) {
+        chainDecisionsNow(r -> subjectType.equals(r.subjectType) && subjectId.equals(r.subjectId));
+        return records.ofSubject(subjectType, subjectId);
+    }
+
+    /** The records this transaction has appended and not yet chained; registers their chaining at commit. */
+    @SuppressWarnings("unchecked")
+    private List<AuditRecord> pending() {
+        List<AuditRecord> pending = (List<AuditRecord>) transactions.getResource(PENDING);
+        if (pending == null) {
+            List<AuditRecord> appended = new ArrayList<>();
+            transactions.putResource(PENDING, appended);
+            records.getEntityManager().unwrap(SharedSessionContractImplementor.class)
+                    .getTransactionCompletionCallbacks()
+                    .registerCallback((org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback)
+                            session -> chain(session, appended));
+            pending = appended;
         }
-        record.hash = hashOf(record);
-        records.persist(record);
-        return record;
+        return pending;
+    }
+
+    /** Chains this transaction's pending records now when one of them is a decision the reader is about to read. */
+    private void chainDecisionsNow(java.util.function.Predicate<AuditRecord> read) {
+        @SuppressWarnings("unchecked")
+        List<AuditRecord> pending = (List<AuditRecord>) transactions.getResource(PENDING);
+        if (pending != null && pending.stream().anyMatch(r -> !isRead(r.action) && read.test(r))) {
+            records.getEntityManager().unwrap(SharedSessionContractImplementor.class)
+                    .doWork(connection -> chain(connection, pending));
+        }
+    }
+
+    private static void chain(SharedSessionContractImplementor session, List<AuditRecord> pending) {
+        if (!pending.isEmpty()) {
+            session.doWork(connection -> chain(connection, pending));
+        }
+    }
+
+    /**
+     * Takes the chain's lock for the rest of the transaction, then gives each pending record, in the
+     * order appended, the next sequence number and its links in the global chain and its case's chain,
+     * and inserts it.
+     */
+    private static void chain(Connection connection, List<AuditRecord> pending) throws SQLException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, AuditRepository.CHAIN_LOCK);
+            lock.execute();
+        }
+        long sequence = 0;
+        String previousHash = GENESIS;
+        try (PreparedStatement last = connection.prepareStatement(
+                "SELECT sequence, hash FROM audit_record ORDER BY sequence DESC LIMIT 1");
+                ResultSet row = last.executeQuery()) {
+            if (row.next()) {
+                sequence = row.getLong(1);
+                previousHash = row.getString(2);
+            }
+        }
+        Map<UUID, String> lastOfCase = new HashMap<>();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (AuditRecord record : pending) {
+                record.sequence = ++sequence;
+                record.previousHash = previousHash;
+                if (record.caseId != null) {
+                    String casePrevious = lastOfCase.get(record.caseId);
+                    record.casePreviousHash = casePrevious != null ? casePrevious : lastHashOfCase(connection, record.caseId);
+                }
+                record.hash = hashOf(record);
+                previousHash = record.hash;
+                if (record.caseId != null) {
+                    lastOfCase.put(record.caseId, record.hash);
+                }
+                insert.setLong(1, record.sequence);
+                insert.setTimestamp(2, Timestamp.from(record.recordedAt));
+                insert.setString(3, record.actor);
+                insert.setString(4, record.action);
+                insert.setString(5, record.subjectType);
+                insert.setString(6, record.subjectId);
+                insert.setObject(7, record.caseId, Types.OTHER);
+                insert.setString(8, record.details);
+                insert.setString(9, record.previousHash);
+                insert.setString(10, record.casePreviousHash);
+                insert.setString(11, record.hash);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        pending.clear();
+    }
+
+    private static String lastHashOfCase(Connection connection, UUID caseId) throws SQLException {
+        try (PreparedStatement last = connection.prepareStatement(
+                "SELECT hash FROM audit_record WHERE case_id = ? ORDER BY sequence DESC LIMIT 1")) {
+            last.setObject(1, caseId, Types.OTHER);
+            try (ResultSet row = last.executeQuery()) {
+                return row.next() ? row.getString(1) : GENESIS;
+            }
+        }
     }
 
     /** SHA-256 over the previous hash followed by the record's canonical form (which includes the case link). */

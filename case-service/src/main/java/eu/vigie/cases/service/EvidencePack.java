@@ -12,7 +12,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.vigie.cases.RemovalOrder;
-import eu.vigie.cases.repository.AuditRepository;
 import eu.vigie.cases.repository.DeliveryEventRepository;
 import eu.vigie.cases.repository.FeedbackRepository;
 import eu.vigie.cases.repository.RemovalOrderRepository;
@@ -28,11 +27,11 @@ public class EvidencePack {
 
     private final DeliveryEventRepository events;
     private final FeedbackRepository feedback;
-    private final AuditRepository audit;
+    private final AuditTrail audit;
     private final RemovalOrderRepository orders;
     private final ObjectMapper mapper;
 
-    public EvidencePack(DeliveryEventRepository events, FeedbackRepository feedback, AuditRepository audit,
+    public EvidencePack(DeliveryEventRepository events, FeedbackRepository feedback, AuditTrail audit,
             RemovalOrderRepository orders, ObjectMapper mapper) {
         this.events = events;
         this.feedback = feedback;

@@ -16,7 +16,6 @@ import eu.vigie.cases.AuditRecord;
 import eu.vigie.cases.CaseFile;
 import eu.vigie.cases.Referral;
 import eu.vigie.cases.RemovalOrder;
-import eu.vigie.cases.repository.AuditRepository;
 import eu.vigie.cases.repository.CaseShareRepository;
 import eu.vigie.cases.repository.DeliveryEventRepository;
 import eu.vigie.cases.repository.FeedbackRepository;
@@ -40,14 +39,14 @@ public class Views {
     private final RemovalOrderRepository orders;
     private final DeliveryEventRepository events;
     private final FeedbackRepository feedback;
-    private final AuditRepository audit;
+    private final AuditTrail audit;
     private final ObjectMapper mapper;
     private final ScrutinyRequestRepository scrutinyRequests;
     private final VoluntaryReferralRepository voluntary;
     private final CaseShareRepository shares;
 
     public Views(ReferralRepository referrals, RemovalOrderRepository orders, DeliveryEventRepository events,
-            FeedbackRepository feedback, AuditRepository audit, ObjectMapper mapper,
+            FeedbackRepository feedback, AuditTrail audit, ObjectMapper mapper,
             ScrutinyRequestRepository scrutinyRequests, VoluntaryReferralRepository voluntary,
             CaseShareRepository shares) {
         this.shares = shares;

@@ -13,12 +13,13 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /** The most messages claimed in one query. */
     @WithDefault("50")
     int batchSize();
 
     /**
-     * How many messages of a claimed batch are delivered at once. A batch never holds two messages
-     * with the same key, so the order per key is kept whatever this is.
+     * How many messages are delivered at once, each by its own thread. Messages in flight never
+     * share a key, so the order per key is kept whatever this is.
      */
     @WithDefault("4")
     int concurrency();

@@ -2,15 +2,13 @@ package eu.vigie.common.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,8 +64,10 @@ public class OutboxRelay {
         t.setDaemon(true);
         return t;
     });
-    /** Delivers the messages of one claimed batch side by side: they never share a key (see {@link #CLAIM}). */
+    /** Delivers claimed messages side by side: messages in flight never share a key (see {@link #CLAIM}). */
     private final ExecutorService deliverers;
+    /** How many delivery threads are free to take a claimed message. */
+    private final Semaphore freeDeliverers;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean stopping;
 
@@ -77,6 +77,7 @@ public class OutboxRelay {
         this.handlers = handlers.stream().collect(Collectors.toMap(OutboxHandler::topic, Function.identity()));
         this.metrics = metrics;
         AtomicInteger threads = new AtomicInteger();
+        this.freeDeliverers = new Semaphore(Math.max(1, config.concurrency()));
         this.deliverers = Executors.newFixedThreadPool(Math.max(1, config.concurrency()), r -> {
             Thread t = new Thread(r, "outbox-deliverer-" + threads.incrementAndGet());
             t.setDaemon(true);
@@ -112,49 +113,66 @@ public class OutboxRelay {
     }
 
     /**
-     * Relays every message that is due now; returns how many were handled. Runs on the relay thread;
-     * the messages of a batch are delivered side by side by up to {@code vigie.outbox.concurrency}
-     * threads. That keeps the order per key: a claimed batch holds at most one message per key (a
-     * message is claimable only once every earlier message of its key is delivered or dead), and the
-     * next batch is claimed only when this one is recorded.
+     * Claims due messages for the delivery threads that are free, and hands them over; returns how many
+     * it handed over. Runs on the relay thread; each delivery frees its thread and wakes the relay
+     * again when it is recorded, so up to {@code vigie.outbox.concurrency} messages are always in
+     * flight while any are due, and a message written meanwhile never waits for a whole batch. That
+     * keeps the order per key: a message is claimable only once every earlier message of its key is
+     * delivered or dead (see {@link #CLAIM}), and a delivery is recorded before its thread is freed.
      */
     int relayDue() {
-        int handled = 0;
-        try {
+        int handed = 0;
+        while (!stopping) {
+            int free = freeDeliverers.drainPermits();
+            if (free == 0) {
+                return handed;
+            }
             List<OutboxMessage> batch;
-            do {
-                batch = claim();
-                List<Callable<Void>> deliveries = new ArrayList<>(batch.size());
-                for (OutboxMessage message : batch) {
-                    deliveries.add(() -> {
-                        if (!stopping) {
-                            deliver(message);
+            try {
+                batch = claim(Math.min(free, config.batchSize()));
+            } catch (RuntimeException e) {
+                freeDeliverers.release(free);
+                // The database may be away: the next poll tries again; claims of unrecorded messages expire.
+                LOG.warnf("Outbox relay could not claim messages: %s", e.getMessage());
+                return handed;
+            }
+            freeDeliverers.release(free - batch.size());
+            for (OutboxMessage message : batch) {
+                try {
+                    deliverers.execute(() -> {
+                        try {
+                            if (!stopping) {
+                                deliver(message);
+                            }
+                        } catch (RuntimeException e) {
+                            // Not recorded (the database may be away): the claim expires and the message is taken again.
+                            LOG.warnf("Outbox message %s could not be recorded: %s", message.id, e.getMessage());
+                        } finally {
+                            freeDeliverers.release();
+                            wake();
                         }
-                        return null;
                     });
+                    handed++;
+                } catch (RejectedExecutionException e) {
+                    freeDeliverers.release();
+                    return handed;
                 }
-                for (Future<Void> delivery : deliverers.invokeAll(deliveries)) {
-                    delivery.get();
-                    handled++;
-                }
-            } while (batch.size() == config.batchSize() && !stopping);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | ExecutionException e) {
-            // The database may be away: the next poll tries again; claims of unrecorded messages expire.
-            LOG.warnf("Outbox relay interrupted: %s", e.getMessage());
+            }
+            if (batch.size() < Math.min(free, config.batchSize())) {
+                return handed;
+            }
         }
-        return handled;
+        return handed;
     }
 
     @SuppressWarnings("unchecked")
-    private List<OutboxMessage> claim() {
+    private List<OutboxMessage> claim(int limit) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now();
             List<Object> ids = em.createNativeQuery(CLAIM)
                     .setParameter("until", now.plus(config.claimTimeout()))
                     .setParameter("now", now)
-                    .setParameter("batch", config.batchSize())
+                    .setParameter("batch", limit)
                     .getResultList();
             if (ids.isEmpty()) {
                 return List.of();
