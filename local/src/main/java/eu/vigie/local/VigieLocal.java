@@ -45,6 +45,7 @@ public final class VigieLocal {
                   ingest-service    http://localhost:%d   referrals, evidence         (OpenAPI: /q/openapi)
                   classify-service  http://localhost:%d   banks, matches, classifications
                   case-service      http://localhost:%d   cases, review, removal orders, audit
+                  officers' console http://localhost:%d/console   sign in with an account below (English/French)
                   notify-service    http://localhost:%d   platforms, deliveries, inbox, feedback
                   Keycloak          %s   realms vigie, gb, fr, platforms (console admin/admin)
                   PostgreSQL        localhost:%d   databases ingest, classify, cases, notify (postgres/postgres)
@@ -67,7 +68,7 @@ public final class VigieLocal {
                   curl -s -X POST localhost:%d/api/v1/referrals -H "Authorization: Bearer $REFERRER" \\
                     -H 'Content-Type: application/json' -d '{"url":"https://www.video.example/watch?v=42&utm_source=x",
                     "contentType":"TEXT","text":"Join the jihad with Daesh","language":"en"}'
-                """.formatted(seconds, p.ingestService(), p.classifyService(), p.caseService(), p.notifyService(), kc, p.postgres(),
+                """.formatted(seconds, p.ingestService(), p.classifyService(), p.caseService(), p.caseService(), p.notifyService(), kc, p.postgres(),
                 suite.demoPlatform().webhookUrl(), kc, p.notifyService(), suite.demoPlatform().webhookUrl(),
                 suite.demoPlatform().secret(), p.ingestService());
     }
