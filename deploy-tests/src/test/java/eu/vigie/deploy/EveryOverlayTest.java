@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -67,6 +68,23 @@ class EveryOverlayTest {
     @ValueSource(strings = { "local", "production" })
     void metricsAreScraped(String overlay) {
         kept(Rules.metricsScraped(RenderedOverlays.of(overlay), overlay.equals("production")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "local", "production" })
+    void theConsoleIsRoutedSignedInWithItsOwnClientAndBehindTheTlsProxy(String overlay) {
+        kept(Console.rules(RenderedOverlays.of(overlay)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "local", "production" })
+    void everySecretKeyReadIsOneTheReadmeTellsTheOperatorToCreate(String overlay) {
+        kept(Console.secretsDocumented(RenderedOverlays.of(overlay), Console.readme()));
+    }
+
+    @Test
+    void forwardedHeadersAreBelievedOnKubernetesOnlyNotInLocalRuns() {
+        kept(Console.noProxyOutsideKubernetes(Console.caseServiceApplicationProperties()));
     }
 
     @ParameterizedTest

@@ -195,6 +195,103 @@ class RulesNoticeBreakageTest {
         noticed(violations, "no managed login role notify");
     }
 
+    private static ObjectNode consoleClient(Manifests m, String realm) {
+        for (JsonNode c : m.get("KeycloakRealmImport", "vigie-realm-" + realm).path("spec").path("realm").path("clients")) {
+            if (Console.CLIENT_ID.equals(c.path("clientId").asText())) {
+                return (ObjectNode) c;
+            }
+        }
+        throw new AssertionError("no console client in " + realm);
+    }
+
+    @Test
+    void aConsoleNotRoutedToCaseServiceIsNoticed() {
+        Manifests m = broken();
+        for (JsonNode rule : m.get("Ingress", "vigie").path("spec").path("rules")) {
+            if (rule.toString().contains("case-service")) {
+                ArrayNode paths = (ArrayNode) rule.path("http").path("paths");
+                ObjectNode console = paths.get(0).deepCopy();
+                console.put("path", "/console");
+                ((ObjectNode) console.path("backend").path("service")).put("name", "ingest-service");
+                paths.add(console);
+            }
+        }
+        noticed(Console.rules(m), "the Ingress routes /console to case-service on []");
+    }
+
+    @Test
+    void aConsoleSecretNotFromTheSecretOrNotTheRealmsIsNoticed() {
+        Manifests m = broken();
+        ArrayNode env = (ArrayNode) container(m, "case-service").path("env");
+        for (int i = env.size() - 1; i >= 0; i--) {
+            if (Console.secretVariable("fr").equals(env.get(i).path("name").asText())) {
+                env.remove(i);
+            }
+        }
+        ((ObjectNode) m.get("KeycloakRealmImport", "vigie-realm-gb").path("spec").path("placeholders")
+                .path("GB_CONSOLE_CLIENT_SECRET").path("secret")).put("key", "client-secret");
+        List<String> violations = Console.rules(m);
+        noticed(violations, "VIGIE_CASE_CONSOLE_CLIENT_SECRET_FR (vigie.case.console.client-secret.fr) is not taken from a Secret");
+        noticed(violations, "vigie-realm-gb: client vigie-console's secret (vigie-oidc-console/client-secret) is not the one");
+    }
+
+    @Test
+    void consoleRedirectsOnAnotherHostOrWithoutTheAudienceAreNoticed() {
+        Manifests m = broken();
+        ObjectNode fr = consoleClient(m, "fr");
+        fr.set("redirectUris", Manifests.YAML.valueToTree(List.of("http://case.vigie.example/console/fr/*")));
+        ((ArrayNode) consoleClient(m, "vigie").path("protocolMappers")).removeAll();
+        ((ObjectNode) consoleClient(m, "gb").path("attributes")).remove("post.logout.redirect.uris");
+        List<String> violations = Console.rules(m);
+        noticed(violations, "vigie-realm-fr: client vigie-console: redirect URIs [http://case.vigie.example/console/fr/*] do not include https://case.vigie.example/console/fr/*");
+        noticed(violations, "vigie-realm-vigie: client vigie-console: no audience mapper 'vigie'");
+        noticed(violations, "vigie-realm-gb: client vigie-console: post-logout redirect URI is ''");
+    }
+
+    @Test
+    void caseServiceNotReadingTheForwardedSchemeIsNoticed() {
+        Manifests m = broken();
+        ObjectNode data = (ObjectNode) m.get("ConfigMap", "case-service-config").path("data");
+        data.put("kubernetes.properties", data.path("kubernetes.properties").asText()
+                .replace("quarkus.http.proxy.proxy-address-forwarding=true", "")
+                .replace("quarkus.http.proxy.trusted-proxies=", "#"));
+        List<String> violations = Console.proxy(m);
+        noticed(violations, "quarkus.http.proxy.proxy-address-forwarding is not true");
+        noticed(violations, "quarkus.http.proxy.trusted-proxies is not set");
+        // the same settings as environment variables count
+        data.put("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true");
+        data.put("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "10.0.0.0/8");
+        assertTrue(Console.proxy(m).isEmpty(), () -> Console.proxy(m).toString());
+        // a properties file that is mounted but not named in QUARKUS_CONFIG_LOCATIONS is not read
+        data.remove("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING");
+        data.put("kubernetes.properties", data.path("kubernetes.properties").asText()
+                + "\nquarkus.http.proxy.proxy-address-forwarding=true\n");
+        data.put("QUARKUS_CONFIG_LOCATIONS", "/etc/vigie/authorities/authorities.properties");
+        noticed(Console.proxy(m), "quarkus.http.proxy.proxy-address-forwarding is not true");
+    }
+
+    @Test
+    void forwardedHeadersBelievedInLocalRunsAreNoticed() {
+        noticed(Console.noProxyOutsideKubernetes("quarkus.http.port=8083\n%prod.quarkus.http.proxy.proxy-address-forwarding=true\n"),
+                "sets %prod.quarkus.http.proxy.proxy-address-forwarding");
+        noticed(Console.noProxyOutsideKubernetes("quarkus.http.proxy.allow-x-forwarded=true\n"),
+                "sets quarkus.http.proxy.allow-x-forwarded");
+        assertTrue(Console.noProxyOutsideKubernetes("%test.quarkus.http.proxy.allow-x-forwarded=true\n").isEmpty());
+    }
+
+    @Test
+    void aSecretKeyTheReadmeDoesNotListIsNoticed() {
+        Manifests m = broken();
+        String readme = Console.readme();
+        List<String> violations = Console.secretsDocumented(m,
+                readme.replace("`client-secret-fr`", "`client-secret-france`"));
+        noticed(violations, "reads key client-secret-fr of the Secret vigie-oidc-console, which k8s/README.md's table");
+        ArrayNode env = (ArrayNode) container(m, "notify-service").path("env");
+        env.add(Manifests.YAML.valueToTree(java.util.Map.of("name", "VIGIE_NOTIFY_OTHER_KEY", "valueFrom",
+                java.util.Map.of("secretKeyRef", java.util.Map.of("name", "vigie-notify-other", "key", "k")))));
+        noticed(Console.secretsDocumented(m, readme), "reads key k of the Secret vigie-notify-other");
+    }
+
     @Test
     void quantitiesAreReadAsKubernetesDoes() {
         assertTrue(Rules.bytes("512Mi") == 512L * 1024 * 1024);
