@@ -158,7 +158,7 @@ public class DeliveryLatency {
                 "reference", "BENCH-" + tag));
         expect(created, 201, "referral");
         String referralId = JSON.readTree(created.body()).path("id").asText();
-        Watcher.Seen seenCase = within(watcher.caseOf(referralId), "referral " + referralId + " got no case");
+        Watcher.Seen seenCase = within(watcher.caseOf(referralId, submitted), "referral " + referralId + " got no case");
         String caseId = seenCase.value();
         Instant caseKnown = seenCase.at();
         HttpResponse<String> assessed = send("POST", cases + "/api/v1/cases/" + caseId + "/assessment", reviewer.get(),
@@ -180,9 +180,11 @@ public class DeliveryLatency {
 
     /**
      * One thread that watches for what the pipelines wait on, so that waiting costs the suite a bounded
-     * load (at most one referral read every 5 ms) instead of a read storm from every pipeline: it reads
-     * the referrals still waiting for a case in turn, and scans the demo platform's newly received
-     * webhooks (with the receipt time the platform recorded) for the orders still awaited.
+     * load instead of a read storm from every pipeline: every 20 ms it lists the referrals that have a
+     * case ({@code GET /api/v1/referrals?status=CASE_OPENED}), from the submission time of the oldest
+     * referral still waiting on, so each look reads about as many referrals as are in flight; and it scans
+     * the demo platform's newly received webhooks (with the receipt time the platform recorded) for the
+     * orders still awaited.
      */
     static final class Watcher extends Thread {
 
@@ -193,6 +195,7 @@ public class DeliveryLatency {
         private final Supplier<String> reader;
         private final DemoPlatform platform;
         private final Map<String, java.util.concurrent.CompletableFuture<Seen>> cases = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, Instant> submittedAt = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<String, java.util.concurrent.CompletableFuture<Seen>> receipts = new java.util.concurrent.ConcurrentHashMap<>();
         private int scanned;
 
@@ -204,7 +207,9 @@ public class DeliveryLatency {
             this.platform = platform;
         }
 
-        java.util.concurrent.CompletableFuture<Seen> caseOf(String referralId) {
+        /** The case of a referral submitted at (or, by the service's clock, about) the given time. */
+        java.util.concurrent.CompletableFuture<Seen> caseOf(String referralId, Instant submitted) {
+            submittedAt.put(referralId, submitted);
             return cases.computeIfAbsent(referralId, id -> new java.util.concurrent.CompletableFuture<>());
         }
 
@@ -227,28 +232,39 @@ public class DeliveryLatency {
             while (!isInterrupted()) {
                 try {
                     scanReceipts();
-                    if (cases.isEmpty()) {
-                        Thread.sleep(5);
+                    if (!cases.isEmpty()) {
+                        scanCases();
                     }
-                    for (String referralId : List.copyOf(cases.keySet())) {
-                        JsonNode referral = JSON.readTree(send("GET", ingest + "/api/v1/referrals/" + referralId,
-                                reader.get(), null).body());
-                        JsonNode caseId = referral.path("caseId");
-                        if (!caseId.isMissingNode() && !caseId.isNull()) {
-                            java.util.concurrent.CompletableFuture<Seen> waiting = cases.remove(referralId);
-                            if (waiting != null) {
-                                waiting.complete(new Seen(caseId.asText(), Instant.now()));
-                            }
-                        }
-                        scanReceipts();
-                        Thread.sleep(5);
-                    }
+                    Thread.sleep(20);
                 } catch (InterruptedException e) {
                     return;
                 } catch (Exception e) {
                     // a failed read is tried again on the next turn
                 }
             }
+        }
+
+        /** Lists the referrals with a case submitted since the oldest one awaited (less a second for clock skew). */
+        private void scanCases() throws Exception {
+            Instant oldest = cases.keySet().stream().map(submittedAt::get).filter(java.util.Objects::nonNull)
+                    .min(Instant::compareTo).orElse(Instant.now()).minusSeconds(1);
+            String cursor = null;
+            do {
+                String url = ingest + "/api/v1/referrals?status=CASE_OPENED&limit=200&since=" + oldest
+                        + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8));
+                JsonNode page = JSON.readTree(send("GET", url, reader.get(), null).body());
+                Instant now = Instant.now();
+                for (JsonNode referral : page.path("items")) {
+                    JsonNode caseId = referral.path("caseId");
+                    java.util.concurrent.CompletableFuture<Seen> waiting = cases.get(referral.path("id").asText());
+                    if (waiting != null && !caseId.isMissingNode() && !caseId.isNull()) {
+                        cases.remove(referral.path("id").asText());
+                        submittedAt.remove(referral.path("id").asText());
+                        waiting.complete(new Seen(caseId.asText(), now));
+                    }
+                }
+                cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+            } while (cursor != null);
         }
 
         private void scanReceipts() {
