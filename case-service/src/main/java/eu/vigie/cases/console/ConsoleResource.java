@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -65,6 +64,7 @@ import eu.vigie.cases.rest.TransparencyReport;
 import eu.vigie.cases.rest.WithdrawalRequest;
 import eu.vigie.cases.service.AuditService;
 import eu.vigie.cases.service.CaseService;
+import eu.vigie.cases.service.ComplianceHistory;
 import eu.vigie.cases.service.RemovalOrderService;
 import eu.vigie.cases.service.ReportService;
 import eu.vigie.cases.service.ReviewService;
@@ -99,6 +99,8 @@ public class ConsoleResource {
     private static final Set<String> INLINE_IMAGES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp",
             "image/bmp");
     private static final String CSV = "text/csv";
+    /** The months of the compliance page's time-to-removal chart. */
+    private static final int CHART_MONTHS = 6;
 
     /** A government (or the operator) with a console, for the sign-in chooser. */
     public record Government(String tenant, String name) {
@@ -472,19 +474,19 @@ public class ConsoleResource {
         try {
             Instant fromTime = day("from", from);
             Instant toTime = day("to", to);
-            ComplianceReport report = reports.compliance(null, fromTime == null ? null : fromTime.toString(),
-                    toTime == null ? null : toTime.toString());
+            ComplianceHistory history = reports.complianceHistory(fromTime == null ? null : fromTime.toString(),
+                    toTime == null ? null : toTime.toString(), platformId, CHART_MONTHS, "HTML");
+            ComplianceReport report = history.report();
             List<String> platforms = report.platforms().stream().map(ComplianceReport.PlatformCompliance::platformId)
                     .toList();
-            String chosen = ConsoleForms.blankToNull(platformId) != null && platforms.contains(platformId.strip())
-                    ? platformId.strip() : platforms.isEmpty() ? null : platforms.get(0);
+            String chosen = history.platformId();
             String share = SvgChart.horizontal("share-within-hour", "Share of orders complied with within one hour",
                     report.platforms().stream().map(p -> new SvgChart.Bar(p.platformId(), p.shareWithinOneHour(),
                             SvgChart.percent(p.shareWithinOneHour()))).toList(), 1.0);
             String breaches = SvgChart.horizontal("breaches", "Breaches in the last twelve months",
                     report.platforms().stream().map(p -> new SvgChart.Bar(p.platformId(),
                             (double) p.breachesLast12Months(), String.valueOf(p.breachesLast12Months()))).toList(), null);
-            List<ConsoleForms.Month> months = chosen == null ? List.of() : months(chosen, report.to());
+            List<ConsoleForms.Month> months = history.months().stream().map(ConsoleResource::month).toList();
             String time = SvgChart.horizontal("time-to-removal", "Median time to removal per month, " + chosen,
                     months.stream().map(m -> new SvgChart.Bar(m.label(), m.median(), m.medianText())).toList(), null);
             return page(200, Templates.compliance(page, report, from, to, chosen, platforms, share, breaches, time,
@@ -661,23 +663,12 @@ public class ConsoleResource {
         }
     }
 
-    /** Six monthly windows before {@code to}, oldest first, for the time-to-removal chart of one platform. */
-    private List<ConsoleForms.Month> months(String platformId, Instant to) {
-        List<ConsoleForms.Month> months = new ArrayList<>();
-        YearMonth last = YearMonth.from(to.atZone(ZoneOffset.UTC));
-        for (int i = 5; i >= 0; i--) {
-            YearMonth month = last.minusMonths(i);
-            Instant start = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-            Instant end = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-            ComplianceReport report = reports.compliance(platformId, start.toString(), end.toString());
-            ComplianceReport.PlatformCompliance p = report.platforms().stream()
-                    .filter(r -> r.platformId().equals(platformId)).findFirst().orElse(null);
-            months.add(new ConsoleForms.Month(month.toString(), p == null ? 0 : p.ordersReceived(),
-                    p == null ? null : p.medianSecondsToRemoval(), p == null ? null : p.p90SecondsToRemoval(),
-                    p == null ? null : p.shareWithinOneHour()));
-        }
-        months.sort(Comparator.comparing(ConsoleForms.Month::label));
-        return months;
+    /** A month of the time-to-removal chart: no figures when the platform received no order that month. */
+    private static ConsoleForms.Month month(ComplianceHistory.Month month) {
+        ComplianceReport.PlatformCompliance p = month.figures();
+        return new ConsoleForms.Month(month.month().toString(), p == null ? 0 : p.ordersReceived(),
+                p == null ? null : p.medianSecondsToRemoval(), p == null ? null : p.p90SecondsToRemoval(),
+                p == null ? null : p.shareWithinOneHour());
     }
 
     /** A date (yyyy-mm-dd) from a date field as the start of that day, UTC; null when left empty. */

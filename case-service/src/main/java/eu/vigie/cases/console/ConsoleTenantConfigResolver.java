@@ -24,7 +24,12 @@ import io.vertx.ext.web.RoutingContext;
  * ({@code quarkus.oidc.gb.auth-server-url}) with the realm's confidential client
  * ({@code vigie.case.console.client-id}, secret {@code vigie.case.console.client-secret.<tenant>}),
  * roles from the access token, the session cookie on the tenant's console path and no longer than the
- * tokens, RP-initiated sign-out at {@code /console/<tenant>/sign-out}.
+ * tokens, RP-initiated sign-out at {@code /console/<tenant>/sign-out}, and the bearer tenant's TLS
+ * configuration for the issuer ({@code quarkus.oidc.<tenant>.tls.tls-configuration-name}, if set).
+ * <p>
+ * The redirect URI is made from the request: behind a TLS-terminating proxy, Quarkus must be told to
+ * read the original scheme and host ({@code quarkus.http.proxy.*}, set by the Kubernetes deployment), so
+ * that it is {@code https://<host>/console/<tenant>/...} and the session cookie is {@code Secure}.
  * <p>
  * Built here rather than as {@code quarkus.oidc.<tenant>-console.*} keys: those would make the console's
  * tenants look like API tenants (the OpenAPI document's security schemes are one per configured
@@ -63,7 +68,8 @@ public class ConsoleTenantConfigResolver implements TenantConfigResolver {
         return console.tenants().contains(tenant) ? tenant : null;
     }
 
-    private OidcTenantConfig build(String tenant) {
+    /** The web-app tenant of a console tenant, as {@link #resolve} gives it (once per tenant). */
+    OidcTenantConfig build(String tenant) {
         String issuer = config.getValue("quarkus.oidc." + tenant + ".auth-server-url", String.class);
         String base = "/console/" + tenant;
         OidcTenantConfigBuilder builder = OidcTenantConfig.authServerUrl(issuer)
@@ -78,6 +84,10 @@ public class ConsoleTenantConfigResolver implements TenantConfigResolver {
             builder.credentials(secret);
         }
         console.endSessionPath().ifPresent(builder::endSessionPath);
+        // The bearer tenant's trust of the issuer (on Kubernetes: the Keycloak service's CA), for the
+        // discovery, key and token requests this tenant makes to the same issuer
+        config.getOptionalValue("quarkus.oidc." + tenant + ".tls.tls-configuration-name", String.class)
+                .ifPresent(builder::tlsConfigurationName);
         return builder.build();
     }
 }

@@ -3,6 +3,7 @@ package eu.vigie.cases.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -43,6 +44,9 @@ public class ReportService {
         this.clock = clock;
     }
 
+    /** The most months {@link #complianceHistory} gives. */
+    public static final int MAX_HISTORY_MONTHS = 24;
+
     /**
      * Compliance of the caller's jurisdiction's orders, per platform. {@code from} and {@code to} are
      * ISO-8601 instants or dates (UTC); {@code to} defaults to now, {@code from} to twelve months
@@ -55,11 +59,82 @@ public class ReportService {
         if (platform != null && !platform.matches(PLATFORM_ID)) {
             throw ProblemException.invalidField("platformId", "must be a platform id (lower-case letters, digits, '-')");
         }
+        Instant[] period = period(fromText, toText);
+        ComplianceReport report = figures(jurisdiction, platform, period[0], period[1]);
+        Map<String, Object> what = new java.util.LinkedHashMap<>();
+        what.put("report", "compliance");
+        what.put("format", "JSON");
+        what.put("jurisdiction", jurisdiction);
+        what.put("platformId", platform);
+        what.put("from", Canonical.time(report.from()));
+        what.put("to", Canonical.time(report.to()));
+        what.put("platforms", report.platforms().size());
+        reads.record(AuditTrail.REPORT_READ, "REPORT", "compliance", null, what);
+        return report;
+    }
+
+    /**
+     * Compliance of the caller's jurisdiction's orders in a period (as {@link #compliance} with no
+     * platform filter) and, for one of its platforms, the figures of each of the {@code months}
+     * calendar months (UTC) up to and including the month of the period's end: {@code chartPlatformId}
+     * when the report has it, else the report's first platform (none when the report is empty). Recorded as one
+     * {@code REPORT_READ} naming the period, the platform of the months and the months.
+     *
+     * @param format how the reader sees it (recorded), e.g. {@code HTML} for the console's page
+     */
+    @Transactional
+    public ComplianceHistory complianceHistory(String fromText, String toText, String chartPlatformId, int months,
+            String format) {
+        String jurisdiction = caller.requireJurisdiction();
+        if (months < 1 || months > MAX_HISTORY_MONTHS) {
+            throw ProblemException.invalidField("months", "must be between 1 and " + MAX_HISTORY_MONTHS);
+        }
+        Instant[] period = period(fromText, toText);
+        ComplianceReport report = figures(jurisdiction, null, period[0], period[1]);
+        List<String> platforms = report.platforms().stream().map(ComplianceReport.PlatformCompliance::platformId)
+                .toList();
+        String asked = ReviewService.blankToNull(chartPlatformId);
+        String platform = asked != null && platforms.contains(asked.strip()) ? asked.strip()
+                : platforms.isEmpty() ? null : platforms.get(0);
+        List<ComplianceHistory.Month> history = new ArrayList<>();
+        if (platform != null) {
+            YearMonth last = YearMonth.from(report.to().atZone(ZoneOffset.UTC));
+            for (int i = months - 1; i >= 0; i--) {
+                YearMonth month = last.minusMonths(i);
+                Instant start = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                Instant end = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                ComplianceReport.PlatformCompliance figures = figures(jurisdiction, platform, start, end).platforms()
+                        .stream().filter(p -> p.platformId().equals(platform) && p.ordersReceived() > 0)
+                        .findFirst().orElse(null);
+                history.add(new ComplianceHistory.Month(month, start, end, figures));
+            }
+        }
+        Map<String, Object> what = new java.util.LinkedHashMap<>();
+        what.put("report", "compliance");
+        what.put("format", format);
+        what.put("jurisdiction", jurisdiction);
+        what.put("platformId", null);
+        what.put("from", Canonical.time(report.from()));
+        what.put("to", Canonical.time(report.to()));
+        what.put("platforms", report.platforms().size());
+        what.put("monthsOfPlatformId", platform);
+        what.put("months", history.stream().map(m -> m.month().toString()).toList());
+        reads.record(AuditTrail.REPORT_READ, "REPORT", "compliance", null, what);
+        return new ComplianceHistory(report, platform, history);
+    }
+
+    /** [from, to) from the texts: {@code to} defaults to now, {@code from} to twelve months before it. */
+    private Instant[] period(String fromText, String toText) {
         Instant to = Optional.ofNullable(time("to", toText)).orElse(Canonical.now(clock));
         Instant from = Optional.ofNullable(time("from", fromText)).orElse(twelveMonthsBefore(to));
         if (!from.isBefore(to)) {
             throw ProblemException.invalidField("from", "must be before 'to'");
         }
+        return new Instant[] { from, to };
+    }
+
+    /** The figures per platform of {@code jurisdiction}'s orders received in [from, to); not recorded as a read. */
+    private ComplianceReport figures(String jurisdiction, String platform, Instant from, Instant to) {
         Instant breachesSince = twelveMonthsBefore(to);
         String sql = """
                 SELECT o.platform_id,
@@ -98,15 +173,6 @@ public class ReportService {
                     ratio(within, received), decimal(c[4]), decimal(c[5]), annexIII, ratio(annexIII, received),
                     number(c[7])));
         }
-        Map<String, Object> what = new java.util.LinkedHashMap<>();
-        what.put("report", "compliance");
-        what.put("format", "JSON");
-        what.put("jurisdiction", jurisdiction);
-        what.put("platformId", platform);
-        what.put("from", Canonical.time(from));
-        what.put("to", Canonical.time(to));
-        what.put("platforms", rows.size());
-        reads.record(AuditTrail.REPORT_READ, "REPORT", "compliance", null, what);
         return new ComplianceReport(jurisdiction, from, to, breachesSince, rows);
     }
 

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,35 @@ class ConsoleOversightTest {
         Response bad = regulator.get("/console/gb/compliance?from=yesterday");
         assertEquals(400, bad.statusCode());
         assertTrue(bad.asString().contains("must be a date such as 2026-01-31"));
+    }
+
+    @Test
+    void oneCompliancePageViewRecordsOneReadOfWhatItShowed() throws Exception {
+        String orderId = issuedOrder();
+        Instant received = Instant.now().minus(10, ChronoUnit.MINUTES);
+        Fixtures.deliveryEvent(orderId, UUID.randomUUID(), "RECEIVED", received).statusCode(200);
+        String reader = "gb-regulator-" + UUID.randomUUID().toString().substring(0, 8);
+        ConsoleBrowser regulator = ConsoleBrowser.signedIn("gb", reader, "regulator");
+        String reads = "SELECT count(*) FROM audit_record WHERE action = 'REPORT_READ' AND actor = 'gb:" + reader + "'";
+        assertEquals(0L, ((Number) Fixtures.sql(reads)).longValue(), "signing in reads no report");
+
+        regulator.get("/console/gb/compliance?from=2026-01-01&platformId=examplevideo").then().statusCode(200)
+                .body(containsString("id=\"time-to-removal\""));
+        assertEquals(1L, ((Number) Fixtures.sql(reads)).longValue(), "one view, one read");
+        String details = (String) Fixtures.sql("SELECT details FROM audit_record WHERE action = 'REPORT_READ' AND actor = 'gb:"
+                + reader + "'");
+        YearMonth last = YearMonth.now(ZoneOffset.UTC);
+        String months = "\"months\":[\"" + last.minusMonths(5) + "\",\"" + last.minusMonths(4) + "\",\""
+                + last.minusMonths(3) + "\",\"" + last.minusMonths(2) + "\",\"" + last.minusMonths(1) + "\",\"" + last
+                + "\"]";
+        for (String field : List.of("\"report\":\"compliance\"", "\"format\":\"HTML\"", "\"from\":\"2026-01-01T00:00:00Z\"",
+                "\"platformId\":null", "\"monthsOfPlatformId\":\"examplevideo\"", months)) {
+            assertTrue(details.contains(field), field + " in " + details);
+        }
+
+        // a refused view (bad date) reads nothing
+        assertEquals(400, regulator.get("/console/gb/compliance?to=never").statusCode());
+        assertEquals(1L, ((Number) Fixtures.sql(reads)).longValue());
     }
 
     @Test
