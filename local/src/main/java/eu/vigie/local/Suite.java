@@ -146,10 +146,13 @@ public final class Suite implements AutoCloseable {
         return p;
     }
 
-    /** case-service's demo settings: the competent authorities, and the officers' console's client secret per realm. */
+    /**
+     * case-service's demo settings: the competent authorities, and the officers' console's client secret in each
+     * realm that has the console's client: the governments' (gb, fr) and the operator's (vigie, for auditors).
+     */
     static Map<String, String> caseServiceProperties() {
         Map<String, String> p = new LinkedHashMap<>(demoAuthorities());
-        for (String realm : List.of("gb", "fr")) {
+        for (String realm : List.of("gb", "fr", "vigie")) {
             p.put("vigie.case.console.client-secret." + realm, LocalKeycloak.CONSOLE_SECRET);
         }
         return p;
