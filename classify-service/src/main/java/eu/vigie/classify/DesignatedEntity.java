@@ -38,12 +38,17 @@ public class DesignatedEntity extends PanacheEntityBase {
     /** The lists that designate it, as free text (the structured membership is {@link #listings}). */
     public String source;
 
-    @OneToMany(mappedBy = "entity", fetch = FetchType.EAGER)
+    /**
+     * The names it is known by: read when first used (for all the entities of a query at once), or fetched with the
+     * entity by the queries that show them; the text scan reads its own compiled copy (service.DesignationLexicon).
+     */
+    @OneToMany(mappedBy = "entity", fetch = FetchType.LAZY)
+    @Fetch(FetchMode.SUBSELECT)
     @OrderBy("language, alias")
     public List<EntityAlias> aliases = new ArrayList<>();
 
-    /** The designation lists it is on (loaded by a second query for all the entities of a query at once). */
-    @OneToMany(mappedBy = "entity", fetch = FetchType.EAGER)
+    /** The designation lists it is on: read when first used, for all the entities of a query at once. */
+    @OneToMany(mappedBy = "entity", fetch = FetchType.LAZY)
     @Fetch(FetchMode.SUBSELECT)
     public List<EntityListing> listings = new ArrayList<>();
 

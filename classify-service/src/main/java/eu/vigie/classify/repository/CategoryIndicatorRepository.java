@@ -1,5 +1,6 @@
 package eu.vigie.classify.repository;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,5 +33,19 @@ public class CategoryIndicatorRepository implements PanacheRepositoryBase<Catego
     public Optional<CategoryIndicator> find(Category category, String phrase, String language) {
         return find("category = ?1 and lower(phrase) = lower(?2) and language = ?3", category, phrase, language)
                 .firstResultOptional();
+    }
+
+    /** An indicator phrase with its category and language. */
+    public record PhraseRow(String phrase, String language, Category category) {
+    }
+
+    /** Every indicator phrase, by category, language and phrase (as {@link #search} orders them); nothing is managed. */
+    public List<PhraseRow> phraseRows() {
+        List<PhraseRow> rows = new ArrayList<>();
+        for (Object[] row : getEntityManager().createQuery("select i.phrase, i.language, i.category"
+                + " from CategoryIndicator i order by i.category, i.language, i.phrase", Object[].class).getResultList()) {
+            rows.add(new PhraseRow((String) row[0], (String) row[1], (Category) row[2]));
+        }
+        return rows;
     }
 }

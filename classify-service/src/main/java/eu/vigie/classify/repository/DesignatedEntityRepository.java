@@ -12,12 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import eu.vigie.classify.DesignatedEntity;
 import eu.vigie.classify.DesignationList;
-import eu.vigie.classify.EntityAlias;
+import eu.vigie.common.vocabulary.Tier;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class DesignatedEntityRepository implements PanacheRepositoryBase<DesignatedEntity, UUID> {
 
+    /** Every entity with its aliases, by name (its listings are read for all of them at once when first used). */
     public List<DesignatedEntity> listAllOrdered() {
         return list("select distinct e from DesignatedEntity e left join fetch e.aliases order by e.name");
     }
@@ -43,11 +44,20 @@ public class DesignatedEntityRepository implements PanacheRepositoryBase<Designa
         return find("lower(name) = lower(?1)", name).firstResultOptional();
     }
 
-    /** Every alias with its entity, in a stable order. */
-    public List<EntityAlias> allAliases() {
-        return getEntityManager()
-                .createQuery("select a from EntityAlias a join fetch a.entity e order by e.name, a.language, a.alias",
-                        EntityAlias.class)
-                .getResultList();
+    /** An alias with what the text scan says of its entity. */
+    public record AliasRow(String alias, String language, boolean caseSensitive, UUID entityId, String entityName,
+            Tier tier, String source) {
+    }
+
+    /** Every alias with its entity's name, tier and source, by entity name, language and alias; nothing is managed. */
+    public List<AliasRow> aliasRows() {
+        List<AliasRow> rows = new ArrayList<>();
+        for (Object[] row : getEntityManager().createQuery("select a.alias, a.language, a.caseSensitive, e.id, e.name,"
+                + " e.tier, e.source from EntityAlias a join a.entity e order by e.name, a.language, a.alias",
+                Object[].class).getResultList()) {
+            rows.add(new AliasRow((String) row[0], (String) row[1], (Boolean) row[2], (UUID) row[3], (String) row[4],
+                    (Tier) row[5], (String) row[6]));
+        }
+        return rows;
     }
 }

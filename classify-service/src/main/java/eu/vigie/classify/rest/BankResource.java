@@ -106,7 +106,9 @@ public class BankResource {
             content = @Content(schema = @Schema(implementation = SignalView.class)))
     public Response addSignal(@PathParam("name") String name, @Valid @NotNull SignalRequest request) {
         BankService.SignalAdded added = banks.addSignal(name, request, caller.subject());
-        SignalView view = SignalView.of(added.signal(), curation.ofSignal(added.signal().id));
+        // A signal just added has no curation flags yet: only an existing one's are read.
+        SignalView view = SignalView.of(added.signal(),
+                added.created() ? List.of() : curation.ofSignal(added.signal().id));
         if (added.created()) {
             return Response.created(URI.create("/api/v1/banks/" + name + "/signals/" + view.id())).entity(view).build();
         }

@@ -107,7 +107,8 @@ public class ClassificationService {
             throw new IllegalStateException("Verdict cannot be written as JSON", e);
         }
         // A concurrent request for the same referral may have stored its verdict meanwhile: the first one stored wins.
-        em.createNativeQuery("""
+        // This verdict is answered as it was stored when it was; otherwise the stored one is read and answered.
+        int inserted = em.createNativeQuery("""
                 INSERT INTO classification (id, referral_id, jurisdiction, url, platform_id, content_type, language,
                     sha256, md5, pdq, categories, entity, tier, score, routing, verdict, classified_at, classified_by)
                 VALUES (:id, :referralId, :jurisdiction, :url, :platformId, :contentType, :language,
@@ -133,6 +134,9 @@ public class ClassificationService {
                 .setParameter("at", now)
                 .setParameter("actor", actor)
                 .executeUpdate();
+        if (inserted == 1) {
+            return view;
+        }
         return view(classifications.findByReferralId(request.referralId())
                 .orElseThrow(() -> new IllegalStateException("Classification vanished after insert")));
     }

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Hibernate;
+
 import eu.vigie.classify.CategoryIndicator;
 import eu.vigie.classify.DesignatedEntity;
 import eu.vigie.classify.DesignationList;
@@ -42,12 +44,31 @@ public class DesignationService {
     }
 
     /** Every entity, or only those on {@code list} when it is given. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<DesignatedEntity> listEntities(DesignationList list) {
-        return list == null ? entities.listAllOrdered() : entities.listOnList(list);
+        List<DesignatedEntity> found = list == null ? entities.listAllOrdered() : entities.listOnList(list);
+        found.forEach(DesignationService::withNamesAndListings);
+        return found;
     }
 
+    /** The entity with its aliases and listings read. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public DesignatedEntity getEntity(UUID id) {
+        return withNamesAndListings(find(id));
+    }
+
+    private DesignatedEntity find(UUID id) {
         return entities.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Designated entity " + id));
+    }
+
+    /**
+     * Reads the entity's lazy collections while its session is open, so that a view can be made of it after its
+     * transaction ends (the first entity's read brings those of every entity of its query, one query per collection).
+     */
+    private static DesignatedEntity withNamesAndListings(DesignatedEntity entity) {
+        Hibernate.initialize(entity.aliases);
+        Hibernate.initialize(entity.listings);
+        return entity;
     }
 
     /** Adds an entity; its name is one of its aliases (English unless listed otherwise). */
@@ -89,7 +110,7 @@ public class DesignationService {
         for (ListingRequest listing : listings) {
             addListing(entity, listing, actor);
         }
-        return entity;
+        return withNamesAndListings(entity);
     }
 
     /**
@@ -98,9 +119,9 @@ public class DesignationService {
      */
     @Transactional
     public DesignatedEntity addListing(UUID entityId, ListingRequest request, String actor) {
-        DesignatedEntity entity = getEntity(entityId);
+        DesignatedEntity entity = find(entityId);
         addListing(entity, request, actor);
-        return entity;
+        return withNamesAndListings(entity);
     }
 
     private void addListing(DesignatedEntity entity, ListingRequest request, String actor) {
@@ -134,7 +155,7 @@ public class DesignationService {
     /** Takes an entity off a designation list; 404 if it is not on it. The audit entry keeps what the listing said. */
     @Transactional
     public DesignatedEntity removeListing(UUID entityId, DesignationList list, String actor) {
-        DesignatedEntity entity = getEntity(entityId);
+        DesignatedEntity entity = find(entityId);
         EntityListing listing = em
                 .createQuery("select l from EntityListing l where l.entity = ?1 and l.list = ?2", EntityListing.class)
                 .setParameter(1, entity).setParameter(2, list).getResultStream().findFirst()
@@ -153,7 +174,7 @@ public class DesignationService {
         detail.put("listedBy", listing.createdBy);
         audit.record(actor, "LISTING_REMOVED", "DESIGNATED_ENTITY", entity.id.toString(), detail);
         refreshListings(entity);
-        return entity;
+        return withNamesAndListings(entity);
     }
 
     /** The entity's listings as the database now holds them (they were changed by SQL, not through the collection). */
@@ -168,9 +189,9 @@ public class DesignationService {
 
     @Transactional
     public DesignatedEntity addAlias(UUID entityId, AliasRequest request, String actor) {
-        DesignatedEntity entity = getEntity(entityId);
+        DesignatedEntity entity = find(entityId);
         addAlias(entity, request, actor, "alias");
-        return entity;
+        return withNamesAndListings(entity);
     }
 
     private void addAlias(DesignatedEntity entity, AliasRequest request, String actor, String field) {

@@ -2,19 +2,15 @@ package eu.vigie.classify.service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import eu.vigie.classify.CategoryIndicator;
 import eu.vigie.classify.DesignationList;
-import eu.vigie.classify.EntityAlias;
 import eu.vigie.classify.IndicatorKind;
-import eu.vigie.classify.repository.CategoryIndicatorRepository;
-import eu.vigie.classify.repository.DesignatedEntityRepository;
 import eu.vigie.classify.rest.TextIndicator;
 import eu.vigie.common.vocabulary.Category;
 import eu.vigie.common.vocabulary.Tier;
@@ -42,12 +38,10 @@ public class TextIndicatorScanner {
 
     private static final Map<String, String> LANGUAGES = Map.of("en", "English", "fr", "French", "ar", "Arabic");
 
-    private final DesignatedEntityRepository entities;
-    private final CategoryIndicatorRepository indicators;
+    private final DesignationLexicon lexicon;
 
-    public TextIndicatorScanner(DesignatedEntityRepository entities, CategoryIndicatorRepository indicators) {
-        this.entities = entities;
-        this.indicators = indicators;
+    public TextIndicatorScanner(DesignationLexicon lexicon) {
+        this.lexicon = lexicon;
     }
 
     public static String meaningOf(Category category) {
@@ -60,50 +54,50 @@ public class TextIndicatorScanner {
         if (text == null || text.isBlank()) {
             return List.of();
         }
+        DesignationLexicon.Lexicon terms = lexicon.current();
         TextNormalizer.Normalized folded = TextNormalizer.normalize(text, true);
         TextNormalizer.Normalized cased = null;
         List<Hit> hits = new ArrayList<>();
-        Map<UUID, List<DesignationList>> listsByEntity = entities.listsByEntity();
-        for (EntityAlias alias : entities.allAliases()) {
-            List<DesignationList> lists = List.copyOf(listsByEntity.getOrDefault(alias.entity.id, List.of()));
+        for (DesignationLexicon.EntityTerm term : terms.entityTerms()) {
             TextNormalizer.Normalized target = folded;
-            if (alias.caseSensitive) {
+            if (term.caseSensitive()) {
                 cased = cased != null ? cased : TextNormalizer.normalize(text, false);
                 target = cased;
             }
-            String term = TextNormalizer.normalizeTerm(alias.alias, !alias.caseSensitive);
-            for (int[] span : find(target, term, "ar".equals(alias.language))) {
-                String found = text.substring(span[0], span[1]);
-                String explanation = "'%s' is %s name of the designated entity %s (%s, listed by %s; %s); found as '%s' at %d-%d."
-                        .formatted(alias.alias, article(alias.language), alias.entity.name, describe(alias.entity.tier),
-                                alias.entity.source, describe(lists), found, span[0], span[1]);
-                hits.add(new Hit(new TextIndicator(IndicatorKind.DESIGNATED_ENTITY, alias.alias, null, alias.entity.name,
-                        span[0], span[1], alias.language, explanation, lists), alias.entity.tier));
+            for (int[] span : findSkeleton(target, term.skeleton(), term.arabic())) {
+                String explanation = explain(term.explanationStart(), text, span);
+                hits.add(new Hit(new TextIndicator(IndicatorKind.DESIGNATED_ENTITY, term.alias(), null, term.entity(),
+                        span[0], span[1], term.language(), explanation, term.lists()), term.tier()));
             }
         }
-        for (CategoryIndicator indicator : indicators.search(null, null)) {
-            String term = TextNormalizer.normalizeTerm(indicator.phrase, true);
-            for (int[] span : find(folded, term, "ar".equals(indicator.language))) {
-                String found = text.substring(span[0], span[1]);
-                String explanation = "'%s' is %s indicator of %s (%s); found as '%s' at %d-%d."
-                        .formatted(indicator.phrase, article(indicator.language), indicator.category,
-                                meaningOf(indicator.category), found, span[0], span[1]);
-                hits.add(new Hit(new TextIndicator(IndicatorKind.CATEGORY_TERM, indicator.phrase, indicator.category,
-                        null, span[0], span[1], indicator.language, explanation, null), null));
+        for (DesignationLexicon.IndicatorTerm term : terms.indicatorTerms()) {
+            for (int[] span : findSkeleton(folded, term.skeleton(), term.arabic())) {
+                String explanation = explain(term.explanationStart(), text, span);
+                hits.add(new Hit(new TextIndicator(IndicatorKind.CATEGORY_TERM, term.phrase(), term.category(),
+                        null, span[0], span[1], term.language(), explanation, null), null));
             }
         }
         return keepOuter(text, hits);
     }
 
+    /** The hit's explanation: what the term is (compiled with the lexicon), then where it was found and as what. */
+    private static String explain(String explanationStart, String text, int[] span) {
+        return explanationStart + text.substring(span[0], span[1]) + "' at " + span[0] + "-" + span[1] + ".";
+    }
+
     /** Whole-word occurrences of a normalised term, as spans of the original text. */
     static List<int[]> find(TextNormalizer.Normalized normalized, String term, boolean arabic) {
-        List<int[]> spans = new ArrayList<>();
-        if (term.isEmpty()) {
-            return spans;
-        }
         // l and i compared as one letter (a 1 may stand for either): same length, same offsets.
+        return findSkeleton(normalized, TextNormalizer.skeleton(term), arabic);
+    }
+
+    /** As {@link #find}, for a term already reduced to its {@link TextNormalizer#skeleton skeleton}. */
+    static List<int[]> findSkeleton(TextNormalizer.Normalized normalized, String term, boolean arabic) {
+        if (term.isEmpty()) {
+            return List.of();
+        }
+        List<int[]> spans = new ArrayList<>();
         String t = normalized.skeleton();
-        term = TextNormalizer.skeleton(term);
         int from = 0;
         while (true) {
             int at = t.indexOf(term, from);
@@ -139,26 +133,34 @@ public class TextIndicatorScanner {
         // Outer spans first; among identical spans, the term written as found (accents included) first.
         sorted.sort(Comparator.comparingInt((Hit h) -> h.indicator().start())
                 .thenComparing(h -> -h.indicator().end())
-                .thenComparing(h -> text.substring(h.indicator().start(), h.indicator().end())
-                        .equalsIgnoreCase(h.indicator().term()) ? 0 : 1));
+                .thenComparing(h -> writtenAsFound(text, h.indicator()) ? 0 : 1));
+        // Every hit kept before this one starts at or before it: it is inside one of its subject's if the farthest
+        // end of those reaches its end (one pass, however many hits a long text has).
+        Map<Subject, Integer> farthestEnd = new HashMap<>();
         List<Hit> kept = new ArrayList<>();
         for (Hit hit : sorted) {
-            boolean inside = kept.stream().anyMatch(k -> sameSubject(k, hit)
-                    && k.indicator().start() <= hit.indicator().start() && hit.indicator().end() <= k.indicator().end());
-            if (!inside) {
+            Subject subject = new Subject(hit.indicator().kind(), hit.indicator().entity(), hit.indicator().category());
+            Integer end = farthestEnd.get(subject);
+            if (end == null || end < hit.indicator().end()) {
                 kept.add(hit);
+                farthestEnd.put(subject, hit.indicator().end());
             }
         }
         return kept;
     }
 
-    private static boolean sameSubject(Hit a, Hit b) {
-        return a.indicator().kind() == b.indicator().kind()
-                && java.util.Objects.equals(a.indicator().entity(), b.indicator().entity())
-                && a.indicator().category() == b.indicator().category();
+    /** What a hit is about: the entity it names or the category it indicates. */
+    private record Subject(IndicatorKind kind, String entity, Category category) {
     }
 
-    private static String article(String language) {
+    /** Whether the text has the term at the hit's span exactly as the term is written, but for case. */
+    private static boolean writtenAsFound(String text, TextIndicator indicator) {
+        int length = indicator.end() - indicator.start();
+        return length == indicator.term().length()
+                && text.regionMatches(true, indicator.start(), indicator.term(), 0, length);
+    }
+
+    static String article(String language) {
         String name = LANGUAGES.get(language);
         if (name == null) {
             return "a [" + language + "]";
@@ -166,7 +168,7 @@ public class TextIndicatorScanner {
         return (name.startsWith("E") || name.startsWith("A") ? "an " : "a ") + name;
     }
 
-    private static String describe(List<DesignationList> lists) {
+    static String describe(List<DesignationList> lists) {
         if (lists.isEmpty()) {
             return "on none of the designation lists";
         }
