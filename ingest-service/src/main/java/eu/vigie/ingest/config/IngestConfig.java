@@ -24,9 +24,16 @@ public interface IngestConfig {
      */
     Optional<List<String>> trackingParameters();
 
-    /** How long an answer of the platform registry (platform found, or none) is reused. */
+    /** How long an answer of the platform registry that names a platform is reused. */
     @WithDefault("5m")
     Duration platformCacheTtl();
+
+    /**
+     * How long the registry's answer that no platform serves a host is reused. Short, and never
+     * served past it: a platform an admin has just registered is recognised on its next referral.
+     */
+    @WithDefault("10s")
+    Duration unknownPlatformCacheTtl();
 
     /**
      * While referrals are being submitted, the hand-off to classify- and case-service pauses this long

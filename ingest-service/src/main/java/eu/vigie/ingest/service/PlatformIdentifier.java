@@ -36,10 +36,12 @@ import eu.vigie.ingest.config.IngestConfig;
 
 /**
  * Identifies the platform of a referral through notify-service's registry and applies the
- * platform's short links. The registry's answers (a platform, or none) are cached: for
- * {@code vigie.ingest.platform-cache-ttl} they are used as they are; after that the cached answer
- * is still used while a background refresh asks the registry again, so no referral waits for
- * notify-service once a host has been seen. A failed refresh keeps the last answer and is tried
+ * platform's short links. The registry's answers are cached. A platform found is used as it is for
+ * {@code vigie.ingest.platform-cache-ttl}; after that it is still used while a background refresh
+ * asks the registry again, so no referral waits for notify-service once a host has been seen. An
+ * answer that no platform serves a host is used only for {@code vigie.ingest.unknown-platform-cache-ttl}
+ * and then asked again before the next referral is identified, so a newly registered platform is
+ * recognised at once (a registry that cannot answer then leaves the last answer in use). A failed refresh keeps the last answer and is tried
  * again a little later. A host never seen while the registry is unreachable is not cached: the
  * referral is flagged (platform unknown) and the next one asks again.
  */
@@ -191,6 +193,11 @@ public class PlatformIdentifier {
     private Optional<Optional<Platform>> lookup(Map<String, Entry> cache, String key, Supplier<Optional<PlatformRef>> fetch) {
         Instant now = clock.instant();
         Entry cached = cache.get(key);
+        if (cached != null && cached.platform().isEmpty() && !cached.refreshAt().isAfter(now)) {
+            // "No platform" is not served past its time: ask again now (a new platform may have been registered).
+            Optional<Optional<Platform>> fresh = ask(cache, key, fetch, now);
+            return fresh.isPresent() ? fresh : Optional.of(cached.platform());
+        }
         if (cached != null) {
             if (!cached.refreshAt().isAfter(now) && refreshing.putIfAbsent(key, Boolean.TRUE) == null) {
                 try {
@@ -202,8 +209,16 @@ public class PlatformIdentifier {
             }
             return Optional.of(cached.platform());
         }
-        // One question per key at a time: referrals arriving together for a host never seen wait for the
-        // one answer instead of each asking (a burst of identical questions would trip the circuit breaker).
+        return ask(cache, key, fetch, now);
+    }
+
+    /**
+     * Asks the registry, one question per key at a time: referrals arriving together for a host never seen
+     * wait for the one answer instead of each asking (a burst of identical questions would trip the circuit
+     * breaker). Empty when the registry could not answer.
+     */
+    private Optional<Optional<Platform>> ask(Map<String, Entry> cache, String key, Supplier<Optional<PlatformRef>> fetch,
+            Instant now) {
         CompletableFuture<Optional<Platform>> mine = new CompletableFuture<>();
         CompletableFuture<Optional<Platform>> asked = firstQuestions.putIfAbsent(key, mine);
         if (asked != null) {
@@ -218,7 +233,7 @@ public class PlatformIdentifier {
         }
         try {
             Optional<Platform> answer = fetch.get().map(PlatformIdentifier::compile);
-            put(cache, key, new Entry(answer, now.plus(config.platformCacheTtl())), now);
+            put(cache, key, new Entry(answer, now.plus(ttl(answer))), now);
             mine.complete(answer);
             return Optional.of(answer);
         } catch (RuntimeException e) {
@@ -234,7 +249,7 @@ public class PlatformIdentifier {
         try {
             Optional<Platform> answer = fetch.get().map(PlatformIdentifier::compile);
             Instant now = clock.instant();
-            put(cache, key, new Entry(answer, now.plus(config.platformCacheTtl())), now);
+            put(cache, key, new Entry(answer, now.plus(ttl(answer))), now);
         } catch (RuntimeException e) {
             LOG.warnf("Platform registry refresh of %s failed, keeping the last answer: %s", key, e.toString());
             Instant now = clock.instant();
@@ -244,6 +259,10 @@ public class PlatformIdentifier {
         } finally {
             refreshing.remove(key);
         }
+    }
+
+    private Duration ttl(Optional<Platform> answer) {
+        return answer.isPresent() ? config.platformCacheTtl() : config.unknownPlatformCacheTtl();
     }
 
     private void put(Map<String, Entry> cache, String key, Entry entry, Instant now) {

@@ -99,6 +99,11 @@ class PlatformIdentifierTest {
             }
 
             @Override
+            public Duration unknownPlatformCacheTtl() {
+                return Duration.ofSeconds(10);
+            }
+
+            @Override
             public Duration handOffYield() {
                 return Duration.ZERO;
             }
@@ -234,6 +239,36 @@ class PlatformIdentifierTest {
         assertEquals(PlatformIdentification.UNKNOWN, identifier.identify(null, "nobody.example"));
         assertEquals(PlatformIdentification.UNKNOWN, identifier.identify(null, "nobody.example"));
         assertEquals(1, registry.calls);
+    }
+
+    @Test
+    void aPlatformRegisteredAfterItsHostWasUnknownIsRecognisedOnceTheShortUnknownAnswerExpires() {
+        assertEquals(PlatformIdentification.UNKNOWN, identifier.identify(null, "new.example"));
+        registry.hosts.put("new.example", "newplatform");
+        clock.now = clock.now.plusSeconds(9);
+        assertEquals(PlatformIdentification.UNKNOWN, identifier.identify(null, "new.example"), "within the unknown TTL");
+        assertEquals(1, registry.calls);
+        clock.now = clock.now.plusSeconds(2);
+        // Not served stale: asked again before this referral is identified, not in the background.
+        assertEquals(new PlatformIdentification("newplatform", true), identifier.identify(null, "new.example"));
+        assertEquals(2, registry.calls);
+        assertEquals(0, refreshes.size());
+        // A platform found is kept for the long TTL.
+        clock.now = clock.now.plus(Duration.ofMinutes(4));
+        assertEquals(new PlatformIdentification("newplatform", true), identifier.identify(null, "new.example"));
+        assertEquals(2, registry.calls);
+    }
+
+    @Test
+    void anExpiredUnknownAnswerStandsWhileTheRegistryCannotBeAsked() {
+        assertEquals(PlatformIdentification.UNKNOWN, identifier.identify(null, "gone.example"));
+        clock.now = clock.now.plusSeconds(11);
+        registry.down = true;
+        assertEquals(PlatformIdentification.UNKNOWN, identifier.identify(null, "gone.example"));
+        assertEquals(2, registry.calls);
+        registry.down = false;
+        registry.hosts.put("gone.example", "back");
+        assertEquals(new PlatformIdentification("back", true), identifier.identify(null, "gone.example"));
     }
 
     @Test
