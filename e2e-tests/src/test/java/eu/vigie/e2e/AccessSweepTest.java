@@ -97,6 +97,8 @@ class AccessSweepTest {
         rule("classify-service POST /api/v1/designated-entities", ADMIN);
         rule("classify-service GET /api/v1/designated-entities/{id}", ADMIN, SERVICE, REVIEWER);
         rule("classify-service POST /api/v1/designated-entities/{id}/aliases", ADMIN);
+        rule("classify-service POST /api/v1/designated-entities/{id}/listings", ADMIN);
+        rule("classify-service DELETE /api/v1/designated-entities/{id}/listings/{list}", ADMIN);
         rule("classify-service GET /api/v1/indicators", ADMIN, SERVICE, REVIEWER);
         rule("classify-service POST /api/v1/indicators", ADMIN);
         rule("classify-service POST /api/v1/indicators/scan", REVIEWER, SERVICE, ADMIN);

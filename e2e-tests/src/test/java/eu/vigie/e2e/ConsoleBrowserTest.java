@@ -41,6 +41,8 @@ import eu.vigie.local.Suite;
 class ConsoleBrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String PLATFORM = "exampleconsole";
+    private static final String HOST = "console-video.example";
 
     static Suite suite;
     static Vigie vigie;
@@ -52,7 +54,8 @@ class ConsoleBrowserTest {
     static void start() throws IOException {
         suite = SuiteExtension.suite();
         vigie = new Vigie(suite);
-        vigie.registerPlatform("examplevideo", "video.example", "GB");
+        // A platform of its own (a client of the platforms realm): no other test has asked ingest-service about its host.
+        vigie.registerPlatform(PLATFORM, HOST, "GB");
         screenshots = Path.of(System.getProperty("vigie.screenshots", "target/screenshots"));
         Files.createDirectories(screenshots);
         ChromeOptions options = new ChromeOptions();
@@ -76,7 +79,7 @@ class ConsoleBrowserTest {
     @Test
     void officersReportAssessIssueAndWatchTheOrderComplete() throws IOException {
         String console = suite.service("case-service").baseUrl() + "/console/gb";
-        String url = "https://video.example/watch?v=console-" + UUID.randomUUID();
+        String url = "https://" + HOST + "/watch?v=console-" + UUID.randomUUID();
 
         // 1. The referrer signs in through Keycloak and reports the URL with its text.
         signIn(console, "gb-referrer");
@@ -91,7 +94,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("report-submit")).click();
         wait(ExpectedConditions.presenceOfElementLocated(By.id("referral")));
         assertEquals(url, text(By.id("canonical-url")));
-        assertTrue(text(By.id("platform")).startsWith("examplevideo"), text(By.id("platform")));
+        assertTrue(text(By.id("platform")).startsWith(PLATFORM), text(By.id("platform")));
         // The page refreshes by itself until case-service has opened the case.
         WebElement caseLink = new WebDriverWait(browser, WAIT).until(
                 d -> d.findElements(By.cssSelector("#referral-case a")).stream().findFirst().orElse(null));
@@ -136,7 +139,7 @@ class ConsoleBrowserTest {
             return d.findElements(By.id("countdown")).size() == 1;
         });
         screenshot("order-received-countdown");
-        String platform = tokens.client("platforms", "examplevideo", "examplevideo-secret");
+        String platform = tokens.client("platforms", PLATFORM, PLATFORM + "-secret");
         vigie.as(platform, "notify-service").body(java.util.Map.of("form", "ANNEX_II", "action", "REMOVED",
                 "actionAt", java.time.Instant.now().toString(), "reference", "EV-CONSOLE-1"))
                 .post("/api/v1/removal-orders/" + orderId + "/feedback").then()
