@@ -26,6 +26,12 @@ public class RemovalOrderIssuedHandler implements OutboxHandler {
         return RemovalOrderService.ISSUED_TOPIC;
     }
 
+    /** A removal order and what goes with it run against the legal hour: never behind other topics. */
+    @Override
+    public boolean urgent() {
+        return true;
+    }
+
     @Override
     public void handle(OutboxMessage message) {
         Notification notification = outbox.read(message, Notification.class);

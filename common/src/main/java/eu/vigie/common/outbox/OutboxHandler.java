@@ -11,6 +11,15 @@ public interface OutboxHandler {
     String topic();
 
     /**
+     * Whether this topic's messages run against a legal clock (a removal order on its way to the
+     * provider): they are claimed before any other due message, and a quarter of the delivery threads
+     * (at least one) is kept for them, so they never wait behind slow deliveries of other topics.
+     */
+    default boolean urgent() {
+        return false;
+    }
+
+    /**
      * Delivers one message. Returning normally marks it delivered; a {@link OutboxRejectedException}
      * dead-letters it at once; any other exception schedules a retry with backoff.
      */

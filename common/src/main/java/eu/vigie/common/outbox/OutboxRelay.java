@@ -46,10 +46,11 @@ public class OutboxRelay {
               SELECT o.id FROM outbox_message o
               WHERE o.delivered_at IS NULL AND o.dead_at IS NULL AND o.next_attempt_at <= :now
                 AND (o.claimed_until IS NULL OR o.claimed_until < :now)
+                AND (:anyTopic OR o.topic IN (:urgent))
                 AND NOT EXISTS (SELECT 1 FROM outbox_message p
                                 WHERE p.aggregate_key = o.aggregate_key AND p.seq < o.seq
                                   AND p.delivered_at IS NULL AND p.dead_at IS NULL)
-              ORDER BY o.seq
+              ORDER BY CASE WHEN o.topic IN (:urgent) THEN 0 ELSE 1 END, o.seq
               LIMIT :batch
               FOR UPDATE SKIP LOCKED)
             RETURNING id
@@ -68,6 +69,10 @@ public class OutboxRelay {
     private final ExecutorService deliverers;
     /** How many delivery threads are free to take a claimed message. */
     private final Semaphore freeDeliverers;
+    /** The topics of urgent handlers (never empty: a topic no message has stands in when there is none). */
+    private final List<String> urgentTopics;
+    /** How many free delivery threads only urgent messages may take. */
+    private final int reservedForUrgent;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean stopping;
 
@@ -77,7 +82,12 @@ public class OutboxRelay {
         this.handlers = handlers.stream().collect(Collectors.toMap(OutboxHandler::topic, Function.identity()));
         this.metrics = metrics;
         AtomicInteger threads = new AtomicInteger();
-        this.freeDeliverers = new Semaphore(Math.max(1, config.concurrency()));
+        int concurrency = Math.max(1, config.concurrency());
+        this.freeDeliverers = new Semaphore(concurrency);
+        List<String> urgent = this.handlers.values().stream().filter(OutboxHandler::urgent).map(OutboxHandler::topic)
+                .sorted().toList();
+        this.urgentTopics = urgent.isEmpty() ? List.of("") : urgent;
+        this.reservedForUrgent = urgent.isEmpty() || concurrency == 1 ? 0 : Math.max(1, concurrency / 4);
         this.deliverers = Executors.newFixedThreadPool(Math.max(1, config.concurrency()), r -> {
             Thread t = new Thread(r, "outbox-deliverer-" + threads.incrementAndGet());
             t.setDaemon(true);
@@ -127,9 +137,15 @@ public class OutboxRelay {
             if (free == 0) {
                 return handed;
             }
+            int wanted = Math.min(free, config.batchSize());
             List<OutboxMessage> batch;
             try {
-                batch = claim(Math.min(free, config.batchSize()));
+                // Urgent messages first, on any free thread; others only on the threads not kept for urgent ones.
+                batch = new java.util.ArrayList<>(claim(wanted, false));
+                int others = Math.min(wanted - batch.size(), free - batch.size() - reservedForUrgent);
+                if (others > 0) {
+                    batch.addAll(claim(others, true));
+                }
             } catch (RuntimeException e) {
                 freeDeliverers.release(free);
                 // The database may be away: the next poll tries again; claims of unrecorded messages expire.
@@ -158,7 +174,7 @@ public class OutboxRelay {
                     return handed;
                 }
             }
-            if (batch.size() < Math.min(free, config.batchSize())) {
+            if (batch.size() < wanted) {
                 return handed;
             }
         }
@@ -166,13 +182,15 @@ public class OutboxRelay {
     }
 
     @SuppressWarnings("unchecked")
-    private List<OutboxMessage> claim(int limit) {
+    private List<OutboxMessage> claim(int limit, boolean anyTopic) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now();
             List<Object> ids = em.createNativeQuery(CLAIM)
                     .setParameter("until", now.plus(config.claimTimeout()))
                     .setParameter("now", now)
                     .setParameter("batch", limit)
+                    .setParameter("anyTopic", anyTopic)
+                    .setParameter("urgent", urgentTopics)
                     .getResultList();
             if (ids.isEmpty()) {
                 return List.of();

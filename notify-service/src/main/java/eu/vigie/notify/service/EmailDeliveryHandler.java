@@ -69,6 +69,12 @@ public class EmailDeliveryHandler implements OutboxHandler {
         return Topics.EMAIL_DELIVERY;
     }
 
+    /** Deliveries to providers (removal orders among them) run against the legal hour: never behind other topics. */
+    @Override
+    public boolean urgent() {
+        return true;
+    }
+
     @Override
     public void handle(OutboxMessage message) {
         EmailDeliveryMessage work = outbox.read(message, EmailDeliveryMessage.class);

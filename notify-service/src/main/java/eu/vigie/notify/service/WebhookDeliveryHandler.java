@@ -72,6 +72,12 @@ public class WebhookDeliveryHandler implements OutboxHandler {
         return Topics.WEBHOOK_DELIVERY;
     }
 
+    /** Deliveries to providers (removal orders among them) run against the legal hour: never behind other topics. */
+    @Override
+    public boolean urgent() {
+        return true;
+    }
+
     @Override
     public void handle(OutboxMessage message) {
         WebhookDeliveryMessage work = outbox.read(message, WebhookDeliveryMessage.class);
