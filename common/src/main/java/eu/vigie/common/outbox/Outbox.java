@@ -43,6 +43,11 @@ public class Outbox {
         Instant now = Instant.now();
         message.createdAt = now;
         message.nextAttemptAt = now;
+        message.priority = relay.isUrgent(topic) ? OutboxMessage.URGENT : OutboxMessage.ROUTINE;
+        // The key's last pending message, written before this one (flushed first if in this transaction).
+        message.afterSeq = OutboxMessage.getEntityManager().createQuery("select max(m.seq) from OutboxMessage m"
+                + " where m.aggregateKey = ?1 and m.deliveredAt is null and m.deadAt is null", Long.class)
+                .setParameter(1, aggregateKey).getSingleResult();
         message.persist();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

@@ -53,4 +53,17 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "dead_at")
     public Instant deadAt;
+
+    /** {@link #URGENT} or {@link #ROUTINE}: urgent messages are claimed first (see {@link OutboxHandler#urgent()}). */
+    public short priority = ROUTINE;
+
+    /**
+     * The {@link #seq} of the message with the same key that was pending when this one was written,
+     * if any: this one is relayed only once that one is delivered or dead.
+     */
+    @Column(name = "after_seq")
+    public Long afterSeq;
+
+    public static final short URGENT = 0;
+    public static final short ROUTINE = 1;
 }

@@ -26,6 +26,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.event.Observes;
 
@@ -40,17 +41,26 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private static final String CLAIM = """
+    /**
+     * Claims due messages in the order they are relayed: urgent before routine, then by {@code seq}.
+     * The walk follows the index {@code outbox_message_claim (priority, seq)} of pending messages and
+     * stops at the limit; a message waiting for an earlier one of its key ({@code after_seq}) is passed
+     * over by one look-up of that message's {@code seq}. Neither step joins pending messages with each
+     * other, so a claim's cost does not depend on the planner's view of how many are pending: the
+     * earlier anti-join ran quadratically (1.4 s a claim with 1,248 pending) when a burst followed a
+     * quiet spell and the table's statistics still said nothing was pending. Public for the test that
+     * reads its plan.
+     */
+    public static final String CLAIM = """
             UPDATE outbox_message SET claimed_until = :until
             WHERE id IN (
               SELECT o.id FROM outbox_message o
-              WHERE o.delivered_at IS NULL AND o.dead_at IS NULL AND o.next_attempt_at <= :now
+              WHERE o.delivered_at IS NULL AND o.dead_at IS NULL AND o.priority <= :priority
+                AND o.next_attempt_at <= :now
                 AND (o.claimed_until IS NULL OR o.claimed_until < :now)
-                AND (:anyTopic OR o.topic IN (:urgent))
-                AND NOT EXISTS (SELECT 1 FROM outbox_message p
-                                WHERE p.aggregate_key = o.aggregate_key AND p.seq < o.seq
-                                  AND p.delivered_at IS NULL AND p.dead_at IS NULL)
-              ORDER BY CASE WHEN o.topic IN (:urgent) THEN 0 ELSE 1 END, o.seq
+                AND (o.after_seq IS NULL OR COALESCE((SELECT p.delivered_at IS NOT NULL OR p.dead_at IS NOT NULL
+                                                      FROM outbox_message p WHERE p.seq = o.after_seq), TRUE))
+              ORDER BY o.priority, o.seq
               LIMIT :batch
               FOR UPDATE SKIP LOCKED)
             RETURNING id
@@ -69,8 +79,8 @@ public class OutboxRelay {
     private final ExecutorService deliverers;
     /** How many delivery threads are free to take a claimed message. */
     private final Semaphore freeDeliverers;
-    /** The topics of urgent handlers (never empty: a topic no message has stands in when there is none). */
-    private final List<String> urgentTopics;
+    /** The topics of urgent handlers. */
+    private final java.util.Set<String> urgentTopics;
     /** How many free delivery threads only urgent messages may take. */
     private final int reservedForUrgent;
     private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -86,7 +96,7 @@ public class OutboxRelay {
         this.freeDeliverers = new Semaphore(concurrency);
         List<String> urgent = this.handlers.values().stream().filter(OutboxHandler::urgent).map(OutboxHandler::topic)
                 .sorted().toList();
-        this.urgentTopics = urgent.isEmpty() ? List.of("") : urgent;
+        this.urgentTopics = java.util.Set.copyOf(urgent);
         this.reservedForUrgent = urgent.isEmpty() || concurrency == 1 ? 0 : Math.max(1, concurrency / 4);
         this.deliverers = Executors.newFixedThreadPool(Math.max(1, config.concurrency()), r -> {
             Thread t = new Thread(r, "outbox-deliverer-" + threads.incrementAndGet());
@@ -109,6 +119,33 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wake();
+    }
+
+    /** Whether a topic's messages are urgent ({@link OutboxHandler#urgent()}). */
+    public boolean isUrgent(String topic) {
+        return urgentTopics.contains(topic);
+    }
+
+    /**
+     * Gives pending messages the priority their topic has now, in case a topic became urgent (or
+     * stopped being urgent) since they were written: replicas of the same version agree, so running
+     * it on each start is harmless.
+     */
+    void onStart(@Observes StartupEvent event) {
+        try {
+            int changed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                    UPDATE outbox_message SET priority = CASE WHEN topic IN (:urgent) THEN 0 ELSE 1 END
+                    WHERE delivered_at IS NULL AND dead_at IS NULL
+                      AND priority <> CASE WHEN topic IN (:urgent) THEN 0 ELSE 1 END
+                    """).setParameter("urgent", urgentTopics.isEmpty() ? List.of("") : List.copyOf(urgentTopics))
+                    .executeUpdate());
+            if (changed > 0) {
+                LOG.infof("Outbox: %d pending messages took their topic's priority", changed);
+            }
+        } catch (RuntimeException e) {
+            // The database may be away at start: messages keep the priority they were written with.
+            LOG.warnf("Outbox could not align pending messages' priority: %s", e.getMessage());
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -141,10 +178,10 @@ public class OutboxRelay {
             List<OutboxMessage> batch;
             try {
                 // Urgent messages first, on any free thread; others only on the threads not kept for urgent ones.
-                batch = new java.util.ArrayList<>(claim(wanted, false));
+                batch = new java.util.ArrayList<>(urgentTopics.isEmpty() ? List.of() : claim(wanted, OutboxMessage.URGENT));
                 int others = Math.min(wanted - batch.size(), free - batch.size() - reservedForUrgent);
                 if (others > 0) {
-                    batch.addAll(claim(others, true));
+                    batch.addAll(claim(others, OutboxMessage.ROUTINE));
                 }
             } catch (RuntimeException e) {
                 freeDeliverers.release(free);
@@ -182,15 +219,14 @@ public class OutboxRelay {
     }
 
     @SuppressWarnings("unchecked")
-    private List<OutboxMessage> claim(int limit, boolean anyTopic) {
+    private List<OutboxMessage> claim(int limit, short priority) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now();
             List<Object> ids = em.createNativeQuery(CLAIM)
                     .setParameter("until", now.plus(config.claimTimeout()))
                     .setParameter("now", now)
                     .setParameter("batch", limit)
-                    .setParameter("anyTopic", anyTopic)
-                    .setParameter("urgent", urgentTopics)
+                    .setParameter("priority", priority)
                     .getResultList();
             if (ids.isEmpty()) {
                 return List.of();
