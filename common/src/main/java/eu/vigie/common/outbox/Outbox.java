@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.query.NativeQuery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,11 +22,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class Outbox {
 
+    private static final String INSERT = """
+            INSERT INTO outbox_message (id, topic, aggregate_key, payload, created_at, attempts, next_attempt_at, priority,
+                                        after_seq)
+            VALUES (:id, :topic, :key, :payload, :now, 0, :now, :priority,
+                    (SELECT max(p.seq) FROM outbox_message p
+                     WHERE p.aggregate_key = :key AND p.delivered_at IS NULL AND p.dead_at IS NULL))
+            """;
+
+    private final EntityManager em;
     private final ObjectMapper mapper;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
 
-    public Outbox(ObjectMapper mapper, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+    public Outbox(EntityManager em, ObjectMapper mapper, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.em = em;
         this.mapper = mapper;
         this.transactions = transactions;
         this.relay = relay;
@@ -31,24 +44,25 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(String topic, String aggregateKey, Object payload) {
-        OutboxMessage message = new OutboxMessage();
-        message.id = UUID.randomUUID();
-        message.topic = topic;
-        message.aggregateKey = aggregateKey;
+        String body;
         try {
-            message.payload = mapper.writeValueAsString(payload);
+            body = mapper.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Outbox payload for " + topic + " cannot be written as JSON", e);
         }
-        Instant now = Instant.now();
-        message.createdAt = now;
-        message.nextAttemptAt = now;
-        message.priority = relay.isUrgent(topic) ? OutboxMessage.URGENT : OutboxMessage.ROUTINE;
-        // The key's last pending message, written before this one (flushed first if in this transaction).
-        message.afterSeq = OutboxMessage.getEntityManager().createQuery("select max(m.seq) from OutboxMessage m"
-                + " where m.aggregateKey = ?1 and m.deliveredAt is null and m.deadAt is null", Long.class)
-                .setParameter(1, aggregateKey).getSingleResult();
-        message.persist();
+        UUID id = UUID.randomUUID();
+        // One statement: the message, and the key's last pending message (written before this one) as the one it
+        // waits for.
+        em.createNativeQuery(INSERT)
+                .setParameter("id", id)
+                .setParameter("topic", topic)
+                .setParameter("key", aggregateKey)
+                .setParameter("payload", body)
+                .setParameter("now", Instant.now())
+                .setParameter("priority", relay.isUrgent(topic) ? OutboxMessage.URGENT : OutboxMessage.ROUTINE)
+                // Touches only this table: the caller's other changes are neither flushed early nor evicted from caches.
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("outbox_message")
+                .executeUpdate();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -61,7 +75,7 @@ public class Outbox {
                 }
             }
         });
-        return message.id;
+        return id;
     }
 
     /** Reads a message's payload as the given type. */
