@@ -47,7 +47,7 @@ import eu.vigie.local.SuitePorts;
  *   java -cp "local/target/vigie-local.jar:local/target/lib/*" bench/DeliveryLatency.java [--rate 20] [--seconds 30] [--warmup 5]
  *        [--java-options "-Xms64m -Xmx384m -XX:+UseSerialGC"]
  * </pre>
- * Writes the report to {@code bench/reports/delivery-latency-<date>.md} as well.
+ * Appends the report to {@code bench/reports/delivery-latency-<date>.md} as well.
  */
 public class DeliveryLatency {
 
@@ -153,7 +153,11 @@ public class DeliveryLatency {
             System.out.println(report);
             Path out = repository.resolve("bench/reports/delivery-latency-" + LocalDate.now() + ".md");
             Files.createDirectories(out.getParent());
-            Files.writeString(out, report);
+            // Appended: the day's earlier runs stay in the report, each under its own heading.
+            String heading = "# Referral to platform receipt, " + LocalDate.now() + "\n\n";
+            String run = "## " + java.time.Instant.now() + ": " + rate + " a second\n\n" + report.replace(heading, "");
+            Files.writeString(out, (Files.exists(out) ? "\n" : heading) + run, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
             System.out.println("Written to " + repository.relativize(out));
         }
     }
