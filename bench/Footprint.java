@@ -88,7 +88,11 @@ public class Footprint {
         System.out.println(report);
         Path out = repository.resolve("bench/reports/footprint-" + LocalDate.now() + ".md");
         Files.createDirectories(out.getParent());
-        Files.writeString(out, report);
+        // Appended: the day's earlier runs stay in the report, each under its own heading.
+        String heading = "# Service start time and memory (JVM mode), " + LocalDate.now() + "\n\n";
+        String run = "## " + java.time.Instant.now() + "\n\n" + report.replace(heading, "");
+        Files.writeString(out, (Files.exists(out) ? "\n" : heading) + run, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
         System.out.println("Written to " + repository.relativize(out));
     }
 
