@@ -113,6 +113,20 @@ class OutboxClaimTest {
         }
         long rowsRead = rowsRead(plan.get(0).get("Plan"));
         assertTrue(rowsRead < 300, "the claim read " + rowsRead + " rows to claim 9 of " + PENDING + " pending: " + plan);
+        // The predecessor is looked up by its unique seq, whatever the statistics say.
+        List<String> probes = new java.util.ArrayList<>();
+        subPlanIndexes(plan.get(0).get("Plan"), false, probes);
+        assertEquals(List.of("outbox_message_seq_key"), probes.stream().distinct().toList(), "sub-plan indexes: " + plan);
+    }
+
+    private static void subPlanIndexes(JsonNode node, boolean inSubPlan, List<String> found) {
+        boolean sub = inSubPlan || "SubPlan".equals(node.path("Parent Relationship").asText());
+        if (sub && node.has("Index Name")) {
+            found.add(node.get("Index Name").asText());
+        }
+        for (JsonNode child : node.path("Plans")) {
+            subPlanIndexes(child, sub, found);
+        }
     }
 
     /** Rows every node of a plan produced or removed, over all its loops. */
