@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,6 +22,7 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import eu.vigie.local.DailyReport;
 import eu.vigie.local.DemoPlatform;
 import eu.vigie.local.KeycloakTokens;
 import eu.vigie.local.Suite;
@@ -151,13 +151,8 @@ public class DeliveryLatency {
                     new ArrayList<>(errors), loadBefore, loadAverage(), elapsed)
                     + cpuPerPipeline(cpuBefore, cpuAfter, measuredStarted.get()) + outboxHops(suite.postgres());
             System.out.println(report);
-            Path out = repository.resolve("bench/reports/delivery-latency-" + LocalDate.now() + ".md");
-            Files.createDirectories(out.getParent());
-            // Appended: the day's earlier runs stay in the report, each under its own heading.
-            String heading = "# Referral to platform receipt, " + LocalDate.now() + "\n\n";
-            String run = "## " + java.time.Instant.now() + ": " + rate + " a second\n\n" + report.replace(heading, "");
-            Files.writeString(out, (Files.exists(out) ? "\n" : heading) + run, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
+            Path out = DailyReport.append(repository, "delivery-latency", "Referral to platform receipt",
+                    rate + " a second", report);
             System.out.println("Written to " + repository.relativize(out));
         }
     }
@@ -299,7 +294,6 @@ public class DeliveryLatency {
     private static String report(String javaOptions, double rate, int seconds, int warmup, double warmupRate, int started, List<Sample> samples,
             List<String> errors, String loadBefore, String loadAfter, double elapsed) {
         StringBuilder out = new StringBuilder();
-        out.append("# Referral to platform receipt, ").append(LocalDate.now()).append("\n\n");
         out.append(String.format("`bench/DeliveryLatency.java`: %.0f pipelines a second for %d s (after %d s of warm-up at %.0f a second,"
                 + " measured once every warm-up pipeline had finished)"
                 + " against the real suite on this machine (%d cores; load average %s before, %s after); %d measured"

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,6 +17,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import eu.vigie.local.DailyReport;
 import eu.vigie.local.Suite;
 import eu.vigie.local.SuitePorts;
 
@@ -86,13 +86,7 @@ public class Footprint {
         }
         String report = report(results, javaOptions, runs, settleSeconds, loadBefore, loadAverage());
         System.out.println(report);
-        Path out = repository.resolve("bench/reports/footprint-" + LocalDate.now() + ".md");
-        Files.createDirectories(out.getParent());
-        // Appended: the day's earlier runs stay in the report, each under its own heading.
-        String heading = "# Service start time and memory (JVM mode), " + LocalDate.now() + "\n\n";
-        String run = "## " + java.time.Instant.now() + "\n\n" + report.replace(heading, "");
-        Files.writeString(out, (Files.exists(out) ? "\n" : heading) + run, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
+        Path out = DailyReport.append(repository, "footprint", "Service start time and memory (JVM mode)", null, report);
         System.out.println("Written to " + repository.relativize(out));
     }
 
@@ -140,7 +134,6 @@ public class Footprint {
     private static String report(Map<String, List<Run>> results, Map<String, String> javaOptions, int runs,
             int settleSeconds, String loadBefore, String loadAfter) {
         StringBuilder out = new StringBuilder();
-        out.append("# Service start time and memory (JVM mode), ").append(LocalDate.now()).append("\n\n");
         out.append("Measured by `bench/Footprint.java`: ").append(runs)
                 .append(" start(s) per service, each with the JVM options of its Kubernetes ConfigMap, against the")
                 .append(" real suite (embedded PostgreSQL, Keycloak); memory read ").append(settleSeconds)
