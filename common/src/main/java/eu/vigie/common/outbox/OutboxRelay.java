@@ -2,9 +2,11 @@ package eu.vigie.common.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -80,7 +83,7 @@ public class OutboxRelay {
     /** How many delivery threads are free to take a claimed message. */
     private final Semaphore freeDeliverers;
     /** The topics of urgent handlers. */
-    private final java.util.Set<String> urgentTopics;
+    private final Set<String> urgentTopics;
     /** How many free delivery threads only urgent messages may take. */
     private final int reservedForUrgent;
     private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -94,10 +97,9 @@ public class OutboxRelay {
         AtomicInteger threads = new AtomicInteger();
         int concurrency = Math.max(1, config.concurrency());
         this.freeDeliverers = new Semaphore(concurrency);
-        List<String> urgent = this.handlers.values().stream().filter(OutboxHandler::urgent).map(OutboxHandler::topic)
-                .sorted().toList();
-        this.urgentTopics = java.util.Set.copyOf(urgent);
-        this.reservedForUrgent = urgent.isEmpty() || concurrency == 1 ? 0 : Math.max(1, concurrency / 4);
+        this.urgentTopics = this.handlers.values().stream().filter(OutboxHandler::urgent).map(OutboxHandler::topic)
+                .collect(Collectors.toUnmodifiableSet());
+        this.reservedForUrgent = urgentTopics.isEmpty() || concurrency == 1 ? 0 : Math.max(1, concurrency / 4);
         this.deliverers = Executors.newFixedThreadPool(Math.max(1, config.concurrency()), r -> {
             Thread t = new Thread(r, "outbox-deliverer-" + threads.incrementAndGet());
             t.setDaemon(true);
@@ -134,10 +136,11 @@ public class OutboxRelay {
     void onStart(@Observes StartupEvent event) {
         try {
             int changed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                    UPDATE outbox_message SET priority = CASE WHEN topic IN (:urgent) THEN 0 ELSE 1 END
+                    UPDATE outbox_message SET priority = CASE WHEN topic IN (:urgent) THEN :urgentPriority ELSE :routine END
                     WHERE delivered_at IS NULL AND dead_at IS NULL
-                      AND priority <> CASE WHEN topic IN (:urgent) THEN 0 ELSE 1 END
+                      AND priority <> CASE WHEN topic IN (:urgent) THEN :urgentPriority ELSE :routine END
                     """).setParameter("urgent", urgentTopics.isEmpty() ? List.of("") : List.copyOf(urgentTopics))
+                    .setParameter("urgentPriority", OutboxMessage.URGENT).setParameter("routine", OutboxMessage.ROUTINE)
                     .executeUpdate());
             if (changed > 0) {
                 LOG.infof("Outbox: %d pending messages took their topic's priority", changed);
@@ -178,7 +181,7 @@ public class OutboxRelay {
             List<OutboxMessage> batch;
             try {
                 // Urgent messages first, on any free thread; others only on the threads not kept for urgent ones.
-                batch = new java.util.ArrayList<>(urgentTopics.isEmpty() ? List.of() : claim(wanted, OutboxMessage.URGENT));
+                batch = new ArrayList<>(urgentTopics.isEmpty() ? List.of() : claim(wanted, OutboxMessage.URGENT));
                 int others = Math.min(wanted - batch.size(), free - batch.size() - reservedForUrgent);
                 if (others > 0) {
                     batch.addAll(claim(others, OutboxMessage.ROUTINE));
@@ -223,14 +226,14 @@ public class OutboxRelay {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now();
             // The claimed messages come back whole from the claim itself: one statement.
-            List<OutboxMessage> messages = new java.util.ArrayList<>(em.createNativeQuery(CLAIM, OutboxMessage.class)
+            List<OutboxMessage> messages = new ArrayList<>(em.createNativeQuery(CLAIM, OutboxMessage.class)
                     .setParameter("until", now.plus(config.claimTimeout()))
                     .setParameter("now", now)
                     .setParameter("batch", limit)
                     .setParameter("priority", priority)
                     .getResultList());
             messages.forEach(em::detach);
-            messages.sort(java.util.Comparator.comparing(m -> m.seq));
+            messages.sort(Comparator.comparing(m -> m.seq));
             return messages;
         });
     }
@@ -262,7 +265,7 @@ public class OutboxRelay {
                                               last_error = NULL
                     WHERE id = :id
                     """).setParameter("now", Instant.now()).setParameter("id", claimed.id)
-                    .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("outbox_message")
+                    .unwrap(NativeQuery.class).addSynchronizedQuerySpace("outbox_message")
                     .executeUpdate());
             counter("delivered", claimed.topic).increment();
             return;
