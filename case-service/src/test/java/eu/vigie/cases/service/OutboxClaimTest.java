@@ -4,28 +4,26 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import eu.vigie.cases.ClassifyServiceMock;
-import eu.vigie.cases.IngestServiceMock;
-import eu.vigie.cases.NotifyServiceMock;
 import eu.vigie.common.outbox.Outbox;
 import eu.vigie.common.outbox.OutboxRelay;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -34,11 +32,6 @@ import io.quarkus.test.junit.QuarkusTest;
  * messages as it takes, however many are pending and whatever the planner believes about them.
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
-@QuarkusTestResource(NotifyServiceMock.class)
-@QuarkusTestResource(ClassifyServiceMock.class)
-@QuarkusTestResource(IngestServiceMock.class)
 class OutboxClaimTest {
 
     private static final int PENDING = 3000;
@@ -104,10 +97,20 @@ class OutboxClaimTest {
                     FROM generate_series(1, :pending) g
                     """).setParameter("tag", tag).setParameter("pending", PENDING).executeUpdate();
             Instant now = Instant.now();
-            Object explained = em.createNativeQuery("EXPLAIN (ANALYZE, FORMAT JSON) " + OutboxRelay.CLAIM)
-                    .setParameter("until", now.plusSeconds(60)).setParameter("now", now.plusSeconds(1))
-                    .setParameter("priority", (short) 1).setParameter("batch", 9).getSingleResult();
-            plan = json.readTree(explained.toString());
+            String explained = em.unwrap(Session.class).doReturningWork(connection -> {
+                try (PreparedStatement explain = connection.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) " + OutboxRelay.CLAIM)) {
+                    explain.setObject(1, now.plusSeconds(60).atOffset(ZoneOffset.UTC));
+                    explain.setObject(2, now.plusSeconds(1).atOffset(ZoneOffset.UTC));
+                    explain.setObject(3, now.plusSeconds(1).atOffset(ZoneOffset.UTC));
+                    explain.setInt(4, 9);
+                    explain.setInt(5, 9);
+                    try (ResultSet result = explain.executeQuery()) {
+                        result.next();
+                        return result.getString(1);
+                    }
+                }
+            });
+            plan = json.readTree(explained);
         } finally {
             QuarkusTransaction.rollback();
         }
