@@ -8,5 +8,6 @@ jar=local/target/vigie-local.jar
 if [ ! -f "$jar" ] || [ -n "$(find . -path ./.git -prune -o -path '*/target' -prune -o -path '*/node_modules' -prune -o -newer "$jar" -type f \( -name '*.java' -o -name '*.properties' -o -name '*.sql' -o -name 'pom.xml' -o -name '*.json' \) -print -quit)" ]; then
   echo "Building Vigie (the first build downloads dependencies and Keycloak from Maven Central)..."
   ./mvnw -B -q package -DskipTests
+  touch "$jar" # the jar plugin leaves an unchanged jar untouched; mark this build as the newest
 fi
 exec java -cp "$jar:local/target/lib/*" eu.vigie.local.VigieLocal "$@"
