@@ -28,21 +28,11 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import eu.vigie.cases.ClassifyServiceMock;
-import eu.vigie.cases.IngestServiceMock;
-import eu.vigie.cases.NotifyServiceMock;
 import eu.vigie.cases.service.LearningLoop;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A confirmation sends the content's signals to classify-service's CONFIRMED bank, through the outbox. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
-@QuarkusTestResource(NotifyServiceMock.class)
-@QuarkusTestResource(ClassifyServiceMock.class)
-@QuarkusTestResource(IngestServiceMock.class)
 class AssessmentLearningLoopTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -32,22 +32,12 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 
-import eu.vigie.cases.ClassifyServiceMock;
 import eu.vigie.cases.IngestServiceMock;
-import eu.vigie.cases.NotifyServiceMock;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
-@QuarkusTestResource(NotifyServiceMock.class)
-@QuarkusTestResource(ClassifyServiceMock.class)
-@QuarkusTestResource(IngestServiceMock.class)
 class CaseClosureTest {
 
     @AfterEach

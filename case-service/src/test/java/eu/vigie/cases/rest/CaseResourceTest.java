@@ -32,22 +32,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import eu.vigie.cases.ClassifyServiceMock;
-import eu.vigie.cases.IngestServiceMock;
-import eu.vigie.cases.NotifyServiceMock;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
-@QuarkusTestResource(NotifyServiceMock.class)
-@QuarkusTestResource(ClassifyServiceMock.class)
-@QuarkusTestResource(IngestServiceMock.class)
 class CaseResourceTest {
 
     @Test

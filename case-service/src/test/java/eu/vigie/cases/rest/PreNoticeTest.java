@@ -30,27 +30,17 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import eu.vigie.cases.ClassifyServiceMock;
-import eu.vigie.cases.IngestServiceMock;
 import eu.vigie.cases.NotifyServiceMock;
 import eu.vigie.cases.TestClock;
 import eu.vigie.cases.client.Notification;
 import eu.vigie.cases.service.PreNoticeRelease;
 import eu.vigie.cases.service.RemovalOrderService;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /** The 12-hour pre-notice before a provider's first order (Art. 3(2)), on a controlled clock. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
-@QuarkusTestResource(NotifyServiceMock.class)
-@QuarkusTestResource(ClassifyServiceMock.class)
-@QuarkusTestResource(IngestServiceMock.class)
 class PreNoticeTest {
 
     @Inject

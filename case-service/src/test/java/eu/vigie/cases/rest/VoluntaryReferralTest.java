@@ -26,23 +26,13 @@ import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
-import eu.vigie.cases.ClassifyServiceMock;
-import eu.vigie.cases.IngestServiceMock;
 import eu.vigie.cases.NotifyServiceMock;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** Voluntary referrals: four eyes, the case's jurisdiction, a REFERRAL notification delivered once. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
-@QuarkusTestResource(NotifyServiceMock.class)
-@QuarkusTestResource(ClassifyServiceMock.class)
-@QuarkusTestResource(IngestServiceMock.class)
 class VoluntaryReferralTest {
 
     private static ValidatableResponse refer(String token, String caseId, String body) {

@@ -20,14 +20,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import eu.vigie.cases.AuditRecord;
-import eu.vigie.cases.ClassifyServiceMock;
-import eu.vigie.cases.IngestServiceMock;
-import eu.vigie.cases.NotifyServiceMock;
 import eu.vigie.cases.repository.AuditRepository;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -36,11 +30,6 @@ import io.quarkus.test.junit.QuarkusTest;
  * record, and a transaction that reads back a decision it recorded sees it chained.
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
-@QuarkusTestResource(NotifyServiceMock.class)
-@QuarkusTestResource(ClassifyServiceMock.class)
-@QuarkusTestResource(IngestServiceMock.class)
 class AuditTrailTest {
 
     @Inject

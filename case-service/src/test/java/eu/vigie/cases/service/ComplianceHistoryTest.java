@@ -28,19 +28,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import eu.vigie.cases.ClassifyServiceMock;
 import eu.vigie.cases.Fixtures;
-import eu.vigie.cases.IngestServiceMock;
-import eu.vigie.cases.NotifyServiceMock;
 import eu.vigie.cases.rest.ComplianceReport;
 import eu.vigie.common.problem.ProblemException;
 import eu.vigie.common.security.Caller;
 import eu.vigie.common.security.Roles;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -50,11 +44,6 @@ import io.quarkus.test.junit.QuarkusTest;
  * platform and the months; the API's own compliance read is unchanged (one record of its own).
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
-@QuarkusTestResource(NotifyServiceMock.class)
-@QuarkusTestResource(ClassifyServiceMock.class)
-@QuarkusTestResource(IngestServiceMock.class)
 class ComplianceHistoryTest {
 
     /** A GB regulator, as the console's signed-in officer or a bearer token would make the caller. */

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import eu.vigie.cases.ClassifyServiceMock;
-import eu.vigie.cases.IngestServiceMock;
 import eu.vigie.cases.NotifyServiceMock;
 import eu.vigie.cases.client.ConfirmedSignal;
 import eu.vigie.cases.client.Notification;
@@ -27,10 +26,7 @@ import eu.vigie.common.outbox.Outbox;
 import eu.vigie.common.vocabulary.Category;
 import eu.vigie.common.vocabulary.SignalType;
 import eu.vigie.common.vocabulary.Tier;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -39,11 +35,6 @@ import io.quarkus.test.junit.QuarkusTest;
  * order is delivered while most of them are still waiting.
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
-@QuarkusTestResource(NotifyServiceMock.class)
-@QuarkusTestResource(ClassifyServiceMock.class)
-@QuarkusTestResource(IngestServiceMock.class)
 class OutboxPriorityTest {
 
     private static final int SLOW_SIGNALS = 24;

@@ -36,23 +36,13 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import eu.vigie.cases.ClassifyServiceMock;
-import eu.vigie.cases.IngestServiceMock;
 import eu.vigie.cases.NotifyServiceMock;
 import eu.vigie.cases.TestClock;
 import eu.vigie.cases.client.Notification;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The overdue watch, on a controlled clock: the moment a deadline passes, once across replicas, with a breach notice. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
-@QuarkusTestResource(NotifyServiceMock.class)
-@QuarkusTestResource(ClassifyServiceMock.class)
-@QuarkusTestResource(IngestServiceMock.class)
 class OverdueCheckTest {
 
     @Inject

@@ -23,17 +23,12 @@ import org.junit.jupiter.api.Test;
 
 import eu.vigie.classify.pdq.PdqHashes;
 import eu.vigie.classify.pdq.PdqVectors;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
 class ClassificationResourceTest {
 
     private static Map<String, Object> referral(UUID referralId, String text, Map<String, Object> signals) {

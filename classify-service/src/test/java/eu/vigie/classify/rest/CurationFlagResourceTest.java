@@ -18,18 +18,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** Curation flags from case-service (ARCHITECTURE, "Curation flags"): received, kept, shown, cleared by a curator. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
 class CurationFlagResourceTest {
 
     private static Map<String, Object> flag(UUID flagId, UUID caseId) {

@@ -11,17 +11,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** The UK, EU and UN lists are seeded as data and found in text in English, French and Arabic, evasions undone. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
 class DesignationListSeedTest {
 
     @Test

@@ -24,10 +24,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -38,8 +35,6 @@ import io.restassured.response.Response;
  * list, and named in a classification's entity hits.
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
 class DesignationListingResourceTest {
 
     private static final String ALLOWED = "UK_PROSCRIBED, EU_CFSP_2001_931, UN_ISIL_AQ, FR_GEL";

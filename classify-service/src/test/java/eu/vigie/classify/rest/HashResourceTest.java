@@ -20,16 +20,11 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 import eu.vigie.classify.pdq.PdqVectors;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
 class HashResourceTest {
 
     private static final String BRIDGE = "data/reg-test-input/dih/bridge-1-original.jpg";

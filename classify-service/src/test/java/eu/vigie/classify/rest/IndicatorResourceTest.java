@@ -13,17 +13,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
 class IndicatorResourceTest {
 
     private static ValidatableResponse scan(String text) {

@@ -26,11 +26,8 @@ import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -41,8 +38,6 @@ import io.restassured.response.ValidatableResponse;
  * classification reads one row for it, however many designations there are.
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
 class DesignationLexiconTest {
 
     @Inject

@@ -23,13 +23,9 @@ import org.junit.jupiter.api.Test;
 
 import eu.vigie.ingest.Evidence;
 import eu.vigie.ingest.Images;
-import eu.vigie.ingest.Neighbours;
 import eu.vigie.ingest.service.EvidencePurge;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -38,9 +34,6 @@ import io.restassured.http.ContentType;
 /** {@code vigie.ingest.evidence-store=filesystem}: the bytes go to content-addressed files, not to PostgreSQL. */
 @QuarkusTest
 @TestProfile(FilesystemEvidenceStoreSelectionTest.Filesystem.class)
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
-@QuarkusTestResource(Neighbours.class)
 class FilesystemEvidenceStoreSelectionTest {
 
     static final Path ROOT;

@@ -18,19 +18,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.vigie.common.outbox.OutboxMessage;
-import eu.vigie.ingest.Neighbours;
 import eu.vigie.ingest.Referral;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
-@QuarkusTestResource(Neighbours.class)
 class BatchStreamingTest {
 
     static final int LINES = 10_000;

@@ -24,10 +24,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import eu.vigie.ingest.Images;
 import eu.vigie.ingest.Neighbours;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -39,9 +36,6 @@ import io.restassured.response.ValidatableResponse;
  * another jurisdiction, learns of the case through the deconfliction block only.
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
-@QuarkusTestResource(Neighbours.class)
 class ContentGroupTest {
 
     static final String GB_REFERRER = TestTokens.gb("gb-referrer", "referrer");

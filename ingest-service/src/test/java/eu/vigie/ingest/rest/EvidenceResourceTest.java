@@ -12,18 +12,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import eu.vigie.ingest.Images;
-import eu.vigie.ingest.Neighbours;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
-@QuarkusTestResource(Neighbours.class)
 class EvidenceResourceTest {
 
     static final String GB_REVIEWER = TestTokens.gb("gb-reviewer", "reviewer");

@@ -13,20 +13,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import eu.vigie.ingest.Images;
-import eu.vigie.ingest.Neighbours;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** ARCHITECTURE "Case sharing reaches the evidence": case-service's shares open the bytes to another jurisdiction. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
-@QuarkusTestResource(Neighbours.class)
 class EvidenceShareTest {
 
     static final String CASE_SERVICE = TestTokens.service("case-service");

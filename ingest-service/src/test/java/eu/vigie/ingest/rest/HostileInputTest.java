@@ -17,13 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import eu.vigie.ingest.CustodyEvent;
 import eu.vigie.ingest.Evidence;
 import eu.vigie.ingest.Images;
-import eu.vigie.ingest.Neighbours;
 import eu.vigie.ingest.Referral;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -34,9 +30,6 @@ import io.restassured.response.ValidatableResponse;
  * good request as usual.
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
-@QuarkusTestResource(Neighbours.class)
 class HostileInputTest {
 
     static final String GB_REFERRER = TestTokens.gb("gb-referrer", "referrer");

@@ -19,21 +19,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import eu.vigie.ingest.Images;
-import eu.vigie.ingest.Neighbours;
 import eu.vigie.ingest.service.EvidencePurge;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** Preservation (TCO Art. 6): six months after the case closes, longer under a legal hold, then purged. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
-@QuarkusTestResource(Neighbours.class)
 class PreservationTest {
 
     static final String GB_REFERRER = TestTokens.gb("gb-referrer", "referrer");

@@ -34,19 +34,13 @@ import eu.vigie.common.outbox.OutboxMessage;
 import eu.vigie.ingest.Images;
 import eu.vigie.ingest.Neighbours;
 import eu.vigie.ingest.Referral;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
-@QuarkusTestResource(Neighbours.class)
 class ReferralResourceTest {
 
     static final String GB_REFERRER = TestTokens.gb("gb-referrer", "referrer");

@@ -30,19 +30,13 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import eu.vigie.ingest.Evidence;
 import eu.vigie.ingest.Images;
 import eu.vigie.ingest.Neighbours;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** PDQ of images: computed by classify-service's hashing during the hand-off, never in the request path. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
-@QuarkusTestResource(Neighbours.class)
 class ImageHashingHandOffTest {
 
     static final String GB_REFERRER = TestTokens.gb("gb-referrer", "referrer");

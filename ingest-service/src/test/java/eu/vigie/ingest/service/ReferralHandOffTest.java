@@ -14,21 +14,14 @@ import org.junit.jupiter.api.Test;
 
 import eu.vigie.common.outbox.OutboxMessage;
 import eu.vigie.common.outbox.OutboxRejectedException;
-import eu.vigie.ingest.Neighbours;
 import eu.vigie.ingest.Referral;
 import eu.vigie.ingest.ReferralStatus;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
-@QuarkusTestResource(Neighbours.class)
 class ReferralHandOffTest {
 
     @Inject

@@ -21,10 +21,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import eu.vigie.notify.Fixtures;
 import eu.vigie.notify.SmtpServer;
 import eu.vigie.notify.WireMockNeighbours;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -33,8 +30,6 @@ import jakarta.mail.internet.MimeMessage;
 
 /** Notifications to authorities (recipientType AUTHORITY) and every notification kind's webhook type and e-mail. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
 @WithTestResource(WireMockNeighbours.class)
 class NotificationRecipientTest {
 

@@ -11,16 +11,11 @@ import static org.hamcrest.Matchers.hasKey;
 import org.junit.jupiter.api.Test;
 
 import eu.vigie.notify.Fixtures;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
 class PlatformResourceTest {
 
     /** whsec_ + base64 of 32 bytes, as Standard Webhooks libraries generate them. */

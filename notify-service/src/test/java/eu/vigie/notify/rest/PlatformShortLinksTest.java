@@ -13,17 +13,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** A platform's shortLinks (ARCHITECTURE "Platform short links"): registered, checked, and served to ingest-service. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
 class PlatformShortLinksTest {
 
     private static final String PATTERN = "^/([A-Za-z0-9_-]{4,32})$";

@@ -20,18 +20,13 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import eu.vigie.notify.Fixtures;
 import eu.vigie.notify.WireMockNeighbours;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
 @WithTestResource(WireMockNeighbours.class)
 class ScrutinyRequestResourceTest {
 

@@ -21,18 +21,13 @@ import org.junit.jupiter.api.Test;
 import eu.vigie.notify.Fixtures;
 import eu.vigie.notify.SmtpServer;
 import eu.vigie.notify.WireMockNeighbours;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.mail.internet.MimeMessage;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
 @WithTestResource(WireMockNeighbours.class)
 class EmailDeliveryHandlerTest {
 

@@ -31,10 +31,7 @@ import eu.vigie.notify.Fixtures;
 import eu.vigie.notify.NotificationKind;
 import eu.vigie.notify.RecipientType;
 import eu.vigie.notify.WireMockNeighbours;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -47,8 +44,6 @@ import io.restassured.path.json.JsonPath;
  * ({@code whsec_...}), and that library must reject what a platform has to reject.
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
 @WithTestResource(WireMockNeighbours.class)
 class StandardWebhooksLibraryTest {
 

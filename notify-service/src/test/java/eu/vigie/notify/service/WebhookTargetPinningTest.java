@@ -23,10 +23,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import eu.vigie.notify.Fixtures;
 import eu.vigie.notify.WireMockNeighbours;
-import eu.vigie.testing.EmbeddedPostgresResource;
-import eu.vigie.testing.TestIssuers;
 import eu.vigie.testing.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -38,8 +35,6 @@ import io.restassured.http.ContentType;
  * the test's resolver ({@link TestHostResolver}), which no real DNS server answers.
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
-@QuarkusTestResource(TestIssuers.class)
 @WithTestResource(WireMockNeighbours.class)
 class WebhookTargetPinningTest {
 
