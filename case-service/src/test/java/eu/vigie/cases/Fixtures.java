@@ -1,6 +1,7 @@
 package eu.vigie.cases;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.emptyString;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -103,12 +104,18 @@ public final class Fixtures {
         return issue(GB_ISSUER, confirmedGbCase(), "{}").statusCode(201).extract().path("id");
     }
 
+    /**
+     * notify-service's delivery event, which case-service answers 204 (asserted here), then the order as
+     * a GB reviewer reads it afterwards, for the caller's assertions.
+     */
     public static ValidatableResponse deliveryEvent(String orderId, UUID eventId, String type, Instant at) {
-        return given().auth().oauth2(NOTIFY).contentType(ContentType.JSON)
+        given().auth().oauth2(NOTIFY).contentType(ContentType.JSON)
                 .body("""
                         {"eventId":"%s","type":"%s","at":"%s","channel":"WEBHOOK","notificationId":"%s","deliveryId":"%s"}
                         """.formatted(eventId, type, at, orderId, UUID.randomUUID()))
-                .when().post("/api/v1/removal-orders/{id}/delivery-events", orderId).then();
+                .when().post("/api/v1/removal-orders/{id}/delivery-events", orderId).then().statusCode(204)
+                .body(emptyString());
+        return given().auth().oauth2(GB_REVIEWER).when().get("/api/v1/removal-orders/{id}", orderId).then();
     }
 
     public static ValidatableResponse annexII(String orderId, UUID feedbackId, Instant actionAt) {

@@ -89,8 +89,7 @@ class RestartMidRetriesIT {
         caseService = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         caseService.start();
         caseService.stubFor(post(urlPathMatching("/api/v1/removal-orders/[^/]+/delivery-events"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"status\":\"RECEIVED\"}")));
+                .willReturn(aResponse().withStatus(204)));
     }
 
     @AfterAll

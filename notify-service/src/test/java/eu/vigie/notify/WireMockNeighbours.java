@@ -38,10 +38,13 @@ public class WireMockNeighbours implements QuarkusTestResourceLifecycleManager {
                 caseService.stop();
                 platforms.stop();
             }));
-            caseService.stubFor(post(urlPathMatching("/api/v1/removal-orders/[^/]+/(delivery-events|feedback|scrutiny-requests)"))
+            caseService.stubFor(post(urlPathMatching("/api/v1/removal-orders/[^/]+/(feedback|scrutiny-requests)"))
                     .atPriority(10)
                     .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                             .withBody("{\"status\":\"RECEIVED\"}")));
+            // case-service records a delivery event and answers 204.
+            caseService.stubFor(post(urlPathMatching("/api/v1/removal-orders/[^/]+/delivery-events"))
+                    .atPriority(10).willReturn(aResponse().withStatus(204)));
             // A platform takes its webhooks unless a test stubs its path otherwise (default priority 5 wins).
             platforms.stubFor(post(urlPathMatching("/hooks/.+")).atPriority(10)
                     .willReturn(aResponse().withStatus(200)));

@@ -25,7 +25,7 @@ interface CaseServiceApi {
 
     @POST
     @Path("/{id}/delivery-events")
-    JsonNode deliveryEvent(@PathParam("id") UUID removalOrderId, DeliveryEventRequest event);
+    void deliveryEvent(@PathParam("id") UUID removalOrderId, DeliveryEventRequest event);
 
     @POST
     @Path("/{id}/feedback")

@@ -3,7 +3,6 @@ package eu.vigie.notify.client;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -54,9 +53,9 @@ public class CaseServiceClient {
                 () -> api.scrutinyRequest(removalOrderId, request));
     }
 
-    private static void call(String what, Supplier<?> request) {
+    private static void call(String what, Runnable request) {
         try {
-            request.get();
+            request.run();
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (PERMANENT.contains(status)) {
