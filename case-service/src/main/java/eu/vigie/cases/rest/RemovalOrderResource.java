@@ -95,8 +95,7 @@ public class RemovalOrderResource {
     @Path("/{id}/delivery-events")
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Internal: a delivery event from notify-service (SENT, RECEIVED); idempotent by eventId",
-            description = "Answers 204 without the order: notify-service only needs to know the event is recorded, and "
-                    + "rendering the order took a third of this endpoint's CPU.")
+            description = "Answers 204 without a body; the order as it now stands is GET /api/v1/removal-orders/{id}.")
     @APIResponse(responseCode = "204", description = "Recorded, now or before (the same eventId)")
     public void deliveryEvent(@PathParam("id") UUID id, @Valid @NotNull DeliveryEventRequest request) {
         lifecycle.deliveryEvent(id, request, caller.subject());
