@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
  * The benchmarks' reports: one Markdown file a day per benchmark under {@code bench/reports/}, each
@@ -17,12 +18,12 @@ public final class DailyReport {
     }
 
     /**
-     * Appends a run to {@code bench/reports/<name>-<date>.md} (titled {@code "<title>, <date>"} when the
+     * Appends a run to {@code bench/reports/<name>-<UTC date>.md} (titled {@code "<title>, <date>"} when the
      * file is new) under the heading {@code "<UTC instant>"} followed by {@code label} if there is one;
      * returns the file.
      */
     public static Path append(Path repository, String name, String title, String label, String body) throws IOException {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Path out = repository.resolve("bench/reports/" + name + "-" + today + ".md");
         Files.createDirectories(out.getParent());
         String heading = "## " + Instant.now() + (label == null || label.isBlank() ? "" : ": " + label) + "\n\n";

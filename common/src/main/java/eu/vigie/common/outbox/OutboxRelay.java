@@ -250,25 +250,39 @@ public class OutboxRelay {
      */
     private List<OutboxMessage> claim(int limit, int routinePlaces) throws SQLException {
         Instant now = Instant.now();
-        List<OutboxMessage> messages = new ArrayList<>(limit);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+        List<OutboxMessage> messages = autocommit(CLAIM, claim -> {
             claim.setObject(1, offset(now.plus(config.claimTimeout())));
             claim.setObject(2, offset(now));
             claim.setObject(3, offset(now));
             claim.setInt(4, limit);
             claim.setInt(5, routinePlaces);
+            List<OutboxMessage> claimed = new ArrayList<>(limit);
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
-                    messages.add(message(rows));
+                    claimed.add(message(rows));
                 }
             }
+            return claimed;
+        });
+        messages.sort(Comparator.comparing(m -> m.seq));
+        return messages;
+    }
+
+    /** One statement on a connection of its own, committed when it returns (the claim and a delivery's record). */
+    private <T> T autocommit(String sql, StatementWork<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            T result = work.run(statement);
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }
+            return result;
         }
-        messages.sort(Comparator.comparing(m -> m.seq));
-        return messages;
+    }
+
+    @FunctionalInterface
+    private interface StatementWork<T> {
+        T run(PreparedStatement statement) throws SQLException;
     }
 
     /** A claimed message as the claim returned it (detached: never managed by Hibernate). */
@@ -323,14 +337,12 @@ public class OutboxRelay {
     private void record(OutboxMessage claimed, Throwable failure, boolean permanent) {
         if (failure == null) {
             // Delivered: one statement, in autocommit (as the claim).
-            try (Connection connection = dataSource.getConnection();
-                    PreparedStatement delivered = connection.prepareStatement(DELIVERED)) {
-                delivered.setObject(1, offset(Instant.now()));
-                delivered.setObject(2, claimed.id);
-                delivered.executeUpdate();
-                if (!connection.getAutoCommit()) {
-                    connection.commit();
-                }
+            try {
+                autocommit(DELIVERED, delivered -> {
+                    delivered.setObject(1, offset(Instant.now()));
+                    delivered.setObject(2, claimed.id);
+                    return delivered.executeUpdate();
+                });
             } catch (SQLException e) {
                 throw new IllegalStateException("could not record the delivery: " + e.getMessage(), e);
             }
