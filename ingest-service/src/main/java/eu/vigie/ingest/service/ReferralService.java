@@ -2,6 +2,7 @@ package eu.vigie.ingest.service;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -9,16 +10,20 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,6 +81,30 @@ public class ReferralService {
             PlatformIdentification platform, byte[] content, String mediaType, String sha256, String md5) {
     }
 
+    /** A validated referral waiting to be written, with its caller and idempotency key. */
+    private record Pending(Prepared prepared, String idempotencyKey, String requestHash, Actor actor) {
+
+        /** What it may not share with another referral of its group: its content (URL, bytes) and idempotency key. */
+        Set<String> keys() {
+            Set<String> keys = new HashSet<>(4);
+            keys.add("url:" + prepared.canonicalUrl());
+            if (prepared.sha256() != null) {
+                keys.add("sha256:" + prepared.sha256());
+            }
+            if (idempotencyKey != null) {
+                keys.add("idempotency:" + actor.subject() + "\n" + idempotencyKey);
+            }
+            return keys;
+        }
+    }
+
+    /**
+     * The most referrals written in one transaction. Concurrent submissions share their transaction's statements and
+     * commit; sixteen concurrent clients make groups of a few.
+     */
+    static final int MAX_GROUP = 32;
+
+    private final GroupCommit<Pending, Submission> writes = new GroupCommit<>(MAX_GROUP, Pending::keys, this::create);
     private final java.util.concurrent.atomic.AtomicInteger submitting = new java.util.concurrent.atomic.AtomicInteger();
     private final UrlCanonicalizer canonicalizer;
     private final PlatformIdentifier platforms;
@@ -134,7 +163,7 @@ public class ReferralService {
         // Validation and the registry look-up happen before the transaction: no connection is held
         // while notify-service is asked.
         Prepared prepared = prepare(request);
-        return QuarkusTransaction.requiringNew().call(() -> create(prepared, idempotencyKey, requestHash, actor));
+        return writes.submit(new Pending(prepared, idempotencyKey, requestHash, actor));
     }
 
     /** Referrals are submitted by an officer of a government tenant, for their agency; 403 otherwise. */
@@ -232,21 +261,93 @@ public class ReferralService {
         }
     }
 
-    private Submission create(Prepared p, String idempotencyKey, String requestHash, Actor actor) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        if (idempotencyKey != null && !idempotency.claim(actor.subject(), idempotencyKey, requestHash, now)) {
-            // A concurrent request with the same key committed first.
-            return idempotency.find(actor.subject(), idempotencyKey).map(stored -> replay(stored, requestHash))
-                    .orElseThrow(() -> ProblemException.conflict("A request with this Idempotency-Key is in progress"));
-        }
-        // Referrals of the same content are serialised, so that each sees the ones before it.
-        List<Long> locks = new ArrayList<>();
-        locks.add(lockKey("url:" + p.canonicalUrl()));
-        if (p.sha256() != null) {
-            locks.add(lockKey("sha256:" + p.sha256()));
-        }
-        locks.stream().sorted().forEach(this::lock);
+    /**
+     * Writes a group of referrals in one transaction: each one's idempotency claim, the locks of their contents (one
+     * statement, in key order), their precedents, then the referrals, their evidence and custody records and their
+     * hand-offs, committed together. No two referrals of a group share a content or an idempotency key, so that each
+     * sees what was committed before it exactly as if it were written alone.
+     */
+    private List<GroupCommit.Outcome<Submission>> create(List<Pending> group) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            List<GroupCommit.Outcome<Submission>> outcomes = new ArrayList<>(group.size());
+            List<Pending> accepted = new ArrayList<>(group.size());
+            for (Pending pending : group) {
+                GroupCommit.Outcome<Submission> answered = claimIdempotencyKey(pending, now);
+                outcomes.add(answered);
+                if (answered == null) {
+                    accepted.add(pending);
+                }
+            }
+            // Referrals of the same content are serialised, so that each sees the ones before it.
+            lock(accepted.stream().flatMap(a -> contentKeys(a.prepared()).stream()).map(ReferralService::lockKey)
+                    .toList());
+            List<ReferralRepository.Precedents> precedents = accepted.stream()
+                    .map(a -> referrals.precedents(a.prepared().canonicalUrl(), a.prepared().sha256(),
+                            a.actor().jurisdiction()))
+                    .toList();
+            for (Pending a : accepted) {
+                Prepared p = a.prepared();
+                if (p.content() != null) {
+                    evidence.describeIfAbsent(p.sha256(), p.md5(), p.mediaType(), p.content().length, now,
+                            a.actor().jurisdiction());
+                    store.put(p.sha256(), p.content());
+                }
+            }
+            List<Referral> written = new ArrayList<>(accepted.size());
+            for (int i = 0; i < accepted.size(); i++) {
+                Pending a = accepted.get(i);
+                Referral r = referral(a.prepared(), a.actor(), precedents.get(i), now);
+                referrals.persist(r);
+                if (a.prepared().content() != null) {
+                    recordCustody(a.prepared().sha256(), r.id, CustodyAction.SUBMITTED, a.actor(), now);
+                }
+                written.add(r);
+            }
+            outbox.enqueueAll(TOPIC, written.stream()
+                    .map(r -> new Outbox.Message(r.id.toString(), new HandOff(r.id))).toList());
+            for (int i = 0, w = 0; i < group.size(); i++) {
+                if (outcomes.get(i) != null) {
+                    continue;
+                }
+                Pending a = group.get(i);
+                Referral r = written.get(w++);
+                String body = json(ReferralView.of(r));
+                if (a.idempotencyKey() != null) {
+                    idempotency.complete(a.actor().subject(), a.idempotencyKey(), r.id, 201, body);
+                }
+                outcomes.set(i, GroupCommit.Outcome.of(new Submission(201, r.id, body, false)));
+            }
+            return outcomes;
+        });
+    }
 
+    /**
+     * Claims a referral's idempotency key: null when it is the first use (or there is no key), so the referral is to
+     * be written; otherwise the answer to give instead (the stored result, or a conflict while it is in progress).
+     */
+    private GroupCommit.Outcome<Submission> claimIdempotencyKey(Pending p, Instant now) {
+        if (p.idempotencyKey() == null
+                || idempotency.claim(p.actor().subject(), p.idempotencyKey(), p.requestHash(), now)) {
+            return null;
+        }
+        // A concurrent request with the same key committed first.
+        try {
+            return GroupCommit.Outcome.of(idempotency.find(p.actor().subject(), p.idempotencyKey())
+                    .map(stored -> replay(stored, p.requestHash()))
+                    .orElseThrow(() -> ProblemException.conflict("A request with this Idempotency-Key is in progress")));
+        } catch (ProblemException e) {
+            return GroupCommit.Outcome.failed(e);
+        }
+    }
+
+    private static List<String> contentKeys(Prepared p) {
+        return p.sha256() == null ? List.of("url:" + p.canonicalUrl())
+                : List.of("url:" + p.canonicalUrl(), "sha256:" + p.sha256());
+    }
+
+    /** The new referral, with its duplicate, group and deconfliction from the referrals of the same content before it. */
+    private static Referral referral(Prepared p, Actor actor, ReferralRepository.Precedents precedents, Instant now) {
         Referral r = new Referral();
         r.id = UUID.randomUUID();
         r.status = ReferralStatus.ACCEPTED;
@@ -267,28 +368,13 @@ public class ReferralService {
         r.agency = actor.agency();
         r.submittedBy = actor.subject();
         r.submittedAt = now;
-        // Which earlier referrals of the same content there are, in one statement: duplicateOf names only a
-        // referral of the caller's own jurisdiction; another jurisdiction's case shows as the deconfliction block.
-        // The new referral joins the group of the earliest referral of the same canonical URL or bytes, so that its
-        // hand-off names that group's case.
-        ReferralRepository.Precedents precedents = referrals.precedents(p.canonicalUrl(), p.sha256(), actor.jurisdiction());
+        // duplicateOf names only a referral of the caller's own jurisdiction; another jurisdiction's case shows as the
+        // deconfliction block. The new referral joins the group of the earliest referral of the same canonical URL or
+        // bytes, so that its hand-off names that group's case.
         r.duplicateOf = precedents.duplicateOf();
         r.groupContentKey = precedents.groupContentKey() != null ? precedents.groupContentKey() : r.contentKey();
-        if (p.content() != null) {
-            evidence.describeIfAbsent(p.sha256(), p.md5(), p.mediaType(), p.content().length, now, actor.jurisdiction());
-            store.put(p.sha256(), p.content());
-        }
         deconflict(r, precedents.earliestInCase());
-        referrals.persist(r);
-        if (p.content() != null) {
-            recordCustody(p.sha256(), r.id, CustodyAction.SUBMITTED, actor, now);
-        }
-        outbox.enqueue(TOPIC, r.id.toString(), new HandOff(r.id));
-        String body = json(ReferralView.of(r));
-        if (idempotencyKey != null) {
-            idempotency.complete(actor.subject(), idempotencyKey, r.id, 201, body);
-        }
-        return new Submission(201, r.id, body, false);
+        return r;
     }
 
     /**
@@ -453,9 +539,23 @@ public class ReferralService {
         event.persist();
     }
 
-    private void lock(long key) {
-        em.createNativeQuery("SELECT CAST(pg_advisory_xact_lock(:key) AS TEXT)").setParameter("key", key)
-                .getSingleResult();
+    /**
+     * Takes the transaction-scoped advisory locks of these keys in one statement, in ascending key order (every
+     * caller takes its keys in that order, so no two transactions wait for each other's locks).
+     */
+    private void lock(List<Long> keys) {
+        Long[] sorted = keys.stream().distinct().sorted().toArray(Long[]::new);
+        if (sorted.length == 0) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            // unnest keeps the array's order, and the aggregate reads its rows in that order.
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT count(pg_advisory_xact_lock(k)) FROM unnest(?) AS locked(k)")) {
+                statement.setArray(1, connection.createArrayOf("bigint", sorted));
+                statement.executeQuery().close();
+            }
+        });
     }
 
     private static long lockKey(String text) {

@@ -8,13 +8,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -22,9 +31,12 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
+import eu.vigie.common.outbox.OutboxMessage;
 import eu.vigie.ingest.Images;
 import eu.vigie.ingest.Neighbours;
+import eu.vigie.ingest.Referral;
 import eu.vigie.testing.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -93,6 +105,55 @@ class ContentGroupTest {
         return """
                 {"url":"%s","contentType":"IMAGE","media":{"mediaType":"image/png","dataBase64":"%s"}}
                 """.formatted(url, Base64.getEncoder().encodeToString(png));
+    }
+
+    /**
+     * Submissions arriving together are written together (group commit), but two of the same content never in one
+     * transaction: of twelve concurrent referrals of one new URL, exactly one is the original and the eleven others
+     * name it as their duplicate and join its group; twelve concurrent referrals of distinct URLs are each their own
+     * group; every one of the 24 is stored with exactly one hand-off.
+     */
+    @Test
+    void concurrentReferralsOfOneUrlHaveOneOriginalWhileOthersAreWrittenBesideThem() throws Exception {
+        String same = "https://together.example/" + UUID.randomUUID();
+        var pool = Executors.newFixedThreadPool(24);
+        List<Future<JsonPath>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 12; i++) {
+                String distinct = "https://apart.example/" + UUID.randomUUID();
+                answers.add(pool.submit(() -> submit(GB_REFERRER, "{\"url\":\"" + same + "\"}").statusCode(201)
+                        .extract().jsonPath()));
+                answers.add(pool.submit(() -> submit(GB_REFERRER, "{\"url\":\"" + distinct + "\"}").statusCode(201)
+                        .extract().jsonPath()));
+            }
+            List<JsonPath> sameUrl = new ArrayList<>();
+            List<JsonPath> distinctUrls = new ArrayList<>();
+            for (var answer : answers) {
+                JsonPath body = answer.get(60, TimeUnit.SECONDS);
+                (body.getString("canonicalUrl").equals(same) ? sameUrl : distinctUrls).add(body);
+            }
+            List<String> originals = sameUrl.stream().filter(b -> b.getString("duplicateOf") == null)
+                    .map(b -> b.getString("id")).toList();
+            assertEquals(1, originals.size(), "originals among " + sameUrl.size());
+            for (JsonPath body : sameUrl) {
+                if (!body.getString("id").equals(originals.get(0))) {
+                    assertEquals(originals.get(0), body.getString("duplicateOf"));
+                }
+            }
+            assertEquals(12, distinctUrls.size());
+            distinctUrls.forEach(b -> assertNull(b.getString("duplicateOf")));
+            Set<String> groups = new HashSet<>();
+            for (var answer : answers) {
+                String id = answer.get().getString("id");
+                groups.add(QuarkusTransaction.requiringNew()
+                        .call(() -> Referral.<Referral>findById(UUID.fromString(id)).groupContentKey));
+                assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count("aggregateKey", id)),
+                        "hand-offs of " + id);
+            }
+            assertEquals(13, groups.size(), "one group for the shared URL, 12 apart");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
