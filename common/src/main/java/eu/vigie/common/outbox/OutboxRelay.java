@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -87,6 +88,16 @@ public class OutboxRelay {
     /** Records a delivery; parameters: when, the message's id. */
     private static final String DELIVERED = """
             UPDATE outbox_message SET claimed_until = NULL, attempts = attempts + 1, delivered_at = ?, last_error = NULL
+            WHERE id = ?
+            """;
+
+    /**
+     * Records a failed attempt; parameters: the error, the next attempt (null when dead-lettered: unchanged), when it
+     * was dead-lettered (null while it is retried), the message's id.
+     */
+    private static final String FAILED = """
+            UPDATE outbox_message SET claimed_until = NULL, attempts = attempts + 1, last_error = ?,
+                                      next_attempt_at = COALESCE(?, next_attempt_at), dead_at = ?
             WHERE id = ?
             """;
 
@@ -268,7 +279,7 @@ public class OutboxRelay {
         return messages;
     }
 
-    /** One statement on a connection of its own, committed when it returns (the claim and a delivery's record). */
+    /** One statement on a connection of its own, committed when it returns (the claim and the record of each attempt). */
     private <T> T autocommit(String sql, StatementWork<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -349,24 +360,32 @@ public class OutboxRelay {
             counter("delivered", claimed.topic).increment();
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            OutboxMessage message = OutboxMessage.findById(claimed.id);
-            Instant now = Instant.now();
-            message.claimedUntil = null;
-            message.attempts++;
-            message.lastError = truncate(describe(failure));
-            if (permanent || Duration.between(message.createdAt, now).compareTo(config.deadAfter()) > 0) {
-                message.deadAt = now;
-                counter("dead", message.topic).increment();
-                LOG.errorf("Outbox message %s (%s, %s) dead-lettered after %d attempts: %s", message.id, message.topic,
-                        message.aggregateKey, message.attempts, message.lastError);
-            } else {
-                message.nextAttemptAt = now.plus(backoff(message.attempts));
-                counter("retried", message.topic).increment();
-                LOG.warnf("Outbox message %s (%s) attempt %d failed, next at %s: %s", message.id, message.topic,
-                        message.attempts, message.nextAttemptAt, message.lastError);
-            }
-        });
+        // Failed: one statement in autocommit too (a neighbour's outage fails every message that comes due).
+        Instant now = Instant.now();
+        int attempts = claimed.attempts + 1;
+        String error = truncate(describe(failure));
+        boolean dead = permanent || Duration.between(claimed.createdAt, now).compareTo(config.deadAfter()) > 0;
+        Instant next = dead ? null : now.plus(backoff(attempts));
+        try {
+            autocommit(FAILED, failed -> {
+                failed.setString(1, error);
+                failed.setObject(2, next == null ? null : offset(next), Types.TIMESTAMP_WITH_TIMEZONE);
+                failed.setObject(3, dead ? offset(now) : null, Types.TIMESTAMP_WITH_TIMEZONE);
+                failed.setObject(4, claimed.id);
+                return failed.executeUpdate();
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record the failed attempt: " + e.getMessage(), e);
+        }
+        if (dead) {
+            counter("dead", claimed.topic).increment();
+            LOG.errorf("Outbox message %s (%s, %s) dead-lettered after %d attempts: %s", claimed.id, claimed.topic,
+                    claimed.aggregateKey, attempts, error);
+        } else {
+            counter("retried", claimed.topic).increment();
+            LOG.warnf("Outbox message %s (%s) attempt %d failed, next at %s: %s", claimed.id, claimed.topic, attempts,
+                    next, error);
+        }
     }
 
     /** Exponential backoff with jitter: between half and all of min(max, initial * 2^(attempts-1)). */
