@@ -37,6 +37,8 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Seconds a client should wait before retrying a request refused for want of a database connection. */
+    static final int RETRY_AFTER_SECONDS = 2;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -138,7 +140,44 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseUnavailable(e)) {
+            return unavailable(e, uri);
+        }
         return serverError(e, uri);
+    }
+
+    /**
+     * Whether the request failed for want of a database connection: the database cannot be reached (Hibernate's
+     * connection exception, SQLState class 08), or no pooled connection came free in time (the pool's own refusal,
+     * raised by Agroal). Neither is the request's fault nor a defect: the answer is 503 with Retry-After.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || raisedByThePool(sql))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean raisedByThePool(java.sql.SQLException e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("io.agroal.");
+    }
+
+    private Response unavailable(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.warnf("Database unavailable (%s) on %s, answered 503: %s", errorId, path(uri), e.getMessage());
+        return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .entity(new Problem(Problem.typeOf("service-unavailable"), "Service unavailable", 503,
+                        "The service is overloaded or its database is unreachable; retry after the time in "
+                                + "Retry-After",
+                        path(uri), errorId, null))
+                .build();
     }
 
     private Response serverError(Throwable e, UriInfo uri) {
