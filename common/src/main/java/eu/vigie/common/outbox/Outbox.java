@@ -62,6 +62,9 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> enqueueAll(String topic, List<Message> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
         List<String> bodies = new ArrayList<>(messages.size());
         for (Message message : messages) {
             try {

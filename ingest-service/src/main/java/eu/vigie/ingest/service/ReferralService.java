@@ -86,11 +86,7 @@ public class ReferralService {
 
         /** What it may not share with another referral of its group: its content (URL, bytes) and idempotency key. */
         Set<String> keys() {
-            Set<String> keys = new HashSet<>(4);
-            keys.add("url:" + prepared.canonicalUrl());
-            if (prepared.sha256() != null) {
-                keys.add("sha256:" + prepared.sha256());
-            }
+            Set<String> keys = new HashSet<>(contentKeys(prepared));
             if (idempotencyKey != null) {
                 keys.add("idempotency:" + actor.subject() + "\n" + idempotencyKey);
             }
