@@ -15,6 +15,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class ClassifyServiceMock implements QuarkusTestResourceLifecycleManager {
 
     public static final String CONFIRMED_SIGNALS = "/api/v1/banks/CONFIRMED/signals";
+    public static final String CONFIRMED_SIGNALS_BATCH = "/api/v1/banks/CONFIRMED/signals/batch";
+    /** What classify-service answers a batch it took whole (the counts are not read beyond "created" and "rejected"). */
+    public static final String BATCH_TAKEN = "{\"bank\":\"CONFIRMED\",\"received\":1,\"created\":1,\"existing\":0,"
+            + "\"rejected\":0,\"errors\":[]}";
     public static final String CURATION_FLAGS = "/api/v1/banks/[A-Za-z0-9_-]+/signals/[0-9a-f-]{36}/curation-flags";
 
     private static WireMockServer server;
@@ -33,6 +37,8 @@ public class ClassifyServiceMock implements QuarkusTestResourceLifecycleManager 
     public static void up() {
         server().stubFor(post(urlEqualTo(CONFIRMED_SIGNALS)).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{}")));
+        server().stubFor(post(urlEqualTo(CONFIRMED_SIGNALS_BATCH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(BATCH_TAKEN)));
         server().stubFor(post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(CURATION_FLAGS))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{}")));
     }
@@ -40,6 +46,7 @@ public class ClassifyServiceMock implements QuarkusTestResourceLifecycleManager 
     /** classify-service is failing. */
     public static void down() {
         server().stubFor(post(urlEqualTo(CONFIRMED_SIGNALS)).willReturn(aResponse().withStatus(503)));
+        server().stubFor(post(urlEqualTo(CONFIRMED_SIGNALS_BATCH)).willReturn(aResponse().withStatus(503)));
         server().stubFor(post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(CURATION_FLAGS))
                 .willReturn(aResponse().withStatus(503)));
     }

@@ -24,6 +24,13 @@ interface ClassifyApi {
     @Produces(MediaType.APPLICATION_JSON)
     Response addSignal(@PathParam("name") String bank, ConfirmedSignal signal);
 
+    /** Several signals in one call: NDJSON, one signal object a line; the answer counts and lists refused lines. */
+    @POST
+    @Path("/{name}/signals/batch")
+    @Consumes("application/x-ndjson")
+    @Produces(MediaType.APPLICATION_JSON)
+    Response addSignals(@PathParam("name") String bank, String ndjson);
+
     @POST
     @Path("/{name}/signals/{signalId}/curation-flags")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -8,6 +8,10 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * classify-service, as case-service needs it: adds confirmed content's signals to the
  * {@code CONFIRMED} bank, so that re-uploads match at intake, and flags matched signals of content
@@ -21,12 +25,69 @@ public class ClassifyClient {
     public static final String CONFIRMED_BANK = "CONFIRMED";
 
     private final ClassifyApi api;
+    private final ObjectMapper mapper;
 
-    public ClassifyClient(@RestClient ClassifyApi api) {
+    public ClassifyClient(@RestClient ClassifyApi api, ObjectMapper mapper) {
         this.api = api;
+        this.mapper = mapper;
     }
 
-    /** Adds the signal to the CONFIRMED bank; answers whether it was new (201) rather than already there (200). */
+    /**
+     * Adds a confirmed case's signals to the CONFIRMED bank in one call (each idempotent there); answers how many
+     * were new. A line classify-service refuses is a {@link SignalRefusedException} naming it (the others are added).
+     */
+    @Timeout(5000)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 2000, successThreshold = 1,
+            skipOn = SignalRefusedException.class)
+    public long addConfirmed(ConfirmedSignals signals) {
+        StringBuilder ndjson = new StringBuilder();
+        for (ConfirmedSignal signal : signals.signals()) {
+            try {
+                ndjson.append(mapper.writeValueAsString(signal)).append('\n');
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A confirmed signal of " + signals.source() + " cannot be written", e);
+            }
+        }
+        int status;
+        String body;
+        try (Response response = api.addSignals(CONFIRMED_BANK, ndjson.toString())) {
+            status = response.getStatus();
+            body = response.hasEntity() ? response.readEntity(String.class) : "";
+        } catch (WebApplicationException e) {
+            status = e.getResponse().getStatus();
+            body = "";
+        }
+        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            throw new SignalRefusedException("classify-service refused the " + signals.signals().size()
+                    + " signals of " + signals.source() + " with status " + status);
+        }
+        if (status != 200) {
+            throw new ClassifyUnavailableException("classify-service answered " + status + " for the signals of "
+                    + signals.source());
+        }
+        JsonNode result;
+        try {
+            result = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ClassifyUnavailableException("classify-service answered the signals of " + signals.source()
+                    + " with a body that is not JSON");
+        }
+        if (result == null || !result.path("created").isIntegralNumber()) {
+            throw new ClassifyUnavailableException("classify-service answered the signals of " + signals.source()
+                    + " without a batch result");
+        }
+        if (result.path("rejected").asLong() > 0) {
+            throw new SignalRefusedException("classify-service refused " + result.path("rejected").asLong() + " of the "
+                    + signals.signals().size() + " signals of " + signals.source() + " (the others were added): "
+                    + result.path("errors"));
+        }
+        return result.path("created").asLong();
+    }
+
+    /**
+     * Adds one signal to the CONFIRMED bank; answers whether it was new (201) rather than already there (200). For
+     * outbox messages of one signal each, written before a case's signals went together.
+     */
     @Timeout(5000)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 2000, successThreshold = 1,
             skipOn = SignalRefusedException.class)

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.vigie.cases.CaseFile;
 import eu.vigie.cases.Referral;
 import eu.vigie.cases.client.ConfirmedSignal;
+import eu.vigie.cases.client.ConfirmedSignals;
 import eu.vigie.common.outbox.Outbox;
 import eu.vigie.common.vocabulary.Category;
 import eu.vigie.common.vocabulary.SignalType;
@@ -39,7 +40,7 @@ public class LearningLoop {
         this.mapper = mapper;
     }
 
-    /** Enqueues every distinct signal of the case's referrals; answers the signals enqueued. */
+    /** Enqueues every distinct signal of the case's referrals, all in one message; answers the signals enqueued. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<ConfirmedSignal> confirm(CaseFile file, List<Referral> referrals) {
         Set<String> seen = new LinkedHashSet<>();
@@ -54,8 +55,8 @@ public class LearningLoop {
             add(signals, seen, SignalType.MD5, text(stored, "md5"), labels, source);
             add(signals, seen, SignalType.PDQ, text(stored, "pdq"), labels, source);
         }
-        for (ConfirmedSignal signal : signals) {
-            outbox.enqueue(TOPIC, file.id.toString(), signal);
+        if (!signals.isEmpty()) {
+            outbox.enqueue(TOPIC, file.id.toString(), new ConfirmedSignals(source, signals));
         }
         return signals;
     }

@@ -1,8 +1,11 @@
 package eu.vigie.cases.rest;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static eu.vigie.cases.Fixtures.GB_REVIEWER;
@@ -16,19 +19,33 @@ import static eu.vigie.cases.Fixtures.sql;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import eu.vigie.cases.ClassifyServiceMock;
+import eu.vigie.cases.client.ConfirmedSignal;
 import eu.vigie.cases.service.LearningLoop;
+import eu.vigie.common.outbox.Outbox;
+import eu.vigie.common.vocabulary.Category;
+import eu.vigie.common.vocabulary.SignalType;
+import eu.vigie.common.vocabulary.Tier;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A confirmation sends the content's signals to classify-service's CONFIRMED bank, through the outbox. */
@@ -36,6 +53,10 @@ import io.quarkus.test.junit.QuarkusTest;
 class AssessmentLearningLoopTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    Outbox outbox;
 
     private static String hex(int bytes) {
         byte[] value = new byte[bytes];
@@ -44,16 +65,27 @@ class AssessmentLearningLoopTest {
     }
 
     private static RequestPatternBuilder signalsOf(String caseId) {
-        return postRequestedFor(urlEqualTo(ClassifyServiceMock.CONFIRMED_SIGNALS))
-                .withRequestBody(matchingJsonPath("$.source", equalTo("case:" + caseId)));
+        return postRequestedFor(urlEqualTo(ClassifyServiceMock.CONFIRMED_SIGNALS_BATCH))
+                .withRequestBody(containing("\"source\":\"case:" + caseId + "\""));
     }
 
     private static int calls(String caseId) {
         return ClassifyServiceMock.server().findAll(signalsOf(caseId)).size();
     }
 
+    /** The signals of the case's one batch call, a parsed NDJSON line each. */
+    private static List<JsonNode> sentSignals(String caseId) throws Exception {
+        List<LoggedRequest> requests = ClassifyServiceMock.server().findAll(signalsOf(caseId));
+        assertEquals(1, requests.size(), "one call for the case's signals");
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : requests.get(0).getBodyAsString().split("\n")) {
+            lines.add(JSON.readTree(line));
+        }
+        return lines;
+    }
+
     @Test
-    void aConfirmationSendsEachSignalOfTheCaseToTheConfirmedBankOnce() throws Exception {
+    void aConfirmationSendsTheSignalsOfTheCaseToTheConfirmedBankInOneCallOnce() throws Exception {
         String key = contentKey();
         String md5 = hex(16);
         String pdq = hex(32);
@@ -68,24 +100,58 @@ class AssessmentLearningLoopTest {
 
         assess(GB_REVIEWER, caseId, assessment("TERRORIST_CONTENT", "[\"INCITEMENT\",\"THREAT\"]")).statusCode(200);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> calls(caseId) == 3);
-        for (String[] signal : List.of(new String[] { "SHA256", key.substring(7) }, new String[] { "MD5", md5 },
-                new String[] { "PDQ", pdq })) {
-            ClassifyServiceMock.server().verify(1, signalsOf(caseId)
-                    .withHeader("Authorization", matching("Bearer .+"))
-                    .withRequestBody(matchingJsonPath("$.signalType", equalTo(signal[0])))
-                    .withRequestBody(matchingJsonPath("$.value", equalTo(signal[1])))
-                    .withRequestBody(matchingJsonPath("$.labels.categories[0]", equalTo("INCITEMENT")))
-                    .withRequestBody(matchingJsonPath("$.labels.categories[1]", equalTo("THREAT")))
-                    .withRequestBody(matchingJsonPath("$.labels.entity", equalTo("Example Front")))
-                    .withRequestBody(matchingJsonPath("$.labels.tier", equalTo("DESIGNATED_GROUP"))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> calls(caseId) == 1);
+        ClassifyServiceMock.server().verify(1, signalsOf(caseId).withHeader("Authorization", matching("Bearer .+"))
+                .withHeader("Content-Type", containing("application/x-ndjson")));
+        List<JsonNode> sent = sentSignals(caseId);
+        assertEquals(List.of("SHA256:" + key.substring(7), "MD5:" + md5, "PDQ:" + pdq),
+                sent.stream().map(s -> s.path("signalType").asText() + ":" + s.path("value").asText()).toList());
+        for (JsonNode signal : sent) {
+            assertEquals("case:" + caseId, signal.path("source").asText());
+            assertEquals("[\"INCITEMENT\",\"THREAT\"]", signal.path("labels").path("categories").toString());
+            assertEquals("Example Front", signal.path("labels").path("entity").asText());
+            assertEquals("DESIGNATED_GROUP", signal.path("labels").path("tier").asText());
         }
         Thread.sleep(1500);
-        assertEquals(3, calls(caseId), "delivered once, not again");
+        assertEquals(1, calls(caseId), "delivered once, not again");
         String details = given().auth().oauth2(GB_REVIEWER).when().get("/api/v1/cases/{id}", caseId)
                 .then().statusCode(200).extract().jsonPath()
                 .getString("history.find { it.action == 'CASE_ASSESSED' }.details.confirmedSignals");
         assertEquals("[SHA256:" + key.substring(7) + ", MD5:" + md5 + ", PDQ:" + pdq + "]", details);
+    }
+
+    @Test
+    void aSignalClassifyRefusesDeadLettersTheMessageWithTheRefusalAndIsNotSentAgain() throws Exception {
+        String caseId = eu.vigie.cases.Fixtures.gbCase("DESIGNATED_GROUP", 0.80);
+        StubMapping refusal = ClassifyServiceMock.server().stubFor(post(urlEqualTo(ClassifyServiceMock.CONFIRMED_SIGNALS_BATCH))
+                .withRequestBody(containing("\"source\":\"case:" + caseId + "\"")).willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"bank\":\"CONFIRMED\",\"received\":1,\"created\":0,\"existing\":0,\"rejected\":1,"
+                                + "\"errors\":[{\"line\":1,\"message\":\"field 'value' is not a SHA-256\"}]}")));
+        try {
+            assess(GB_REVIEWER, caseId, assessment("TERRORIST_CONTENT", "[\"INCITEMENT\"]")).statusCode(200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> !sql("SELECT count(*) FROM outbox_message WHERE aggregate_key = '"
+                    + caseId + "' AND topic = 'signals.confirmed' AND dead_at IS NOT NULL").toString().equals("0"));
+        } finally {
+            ClassifyServiceMock.server().removeStub(refusal);
+        }
+        String error = sql("SELECT last_error FROM outbox_message WHERE aggregate_key = '" + caseId
+                + "' AND topic = 'signals.confirmed'").toString();
+        assertTrue(error.contains("refused 1 of the 1 signals of case:" + caseId) && error.contains("is not a SHA-256"), error);
+        Thread.sleep(1500);
+        assertEquals(1, calls(caseId), "a refusal is not retried");
+    }
+
+    @Test
+    void aSingleSignalMessageWrittenBeforeSignalsWentTogetherIsStillDelivered() {
+        String source = "case:" + UUID.randomUUID();
+        String value = hex(32);
+        QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(LearningLoop.TOPIC, source.substring(5),
+                new ConfirmedSignal(SignalType.SHA256, value, new ConfirmedSignal.Labels(List.of(Category.INCITEMENT),
+                        "Example Front", Tier.DESIGNATED_GROUP), source)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> ClassifyServiceMock.server().findAll(postRequestedFor(
+                urlEqualTo(ClassifyServiceMock.CONFIRMED_SIGNALS)).withRequestBody(matchingJsonPath("$.value", equalTo(value)))
+                .withRequestBody(matchingJsonPath("$.source", equalTo(source)))).size() == 1);
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import eu.vigie.cases.ClassifyServiceMock;
 import eu.vigie.cases.NotifyServiceMock;
 import eu.vigie.cases.client.ConfirmedSignal;
+import eu.vigie.cases.client.ConfirmedSignals;
 import eu.vigie.cases.client.Notification;
 import eu.vigie.common.outbox.Outbox;
 import eu.vigie.common.vocabulary.Category;
@@ -49,16 +50,17 @@ class OutboxPriorityTest {
 
     @Test
     void aRemovalOrderOvertakesSlowMessagesOfOtherTopics() {
-        ClassifyServiceMock.server().stubFor(post(urlEqualTo(ClassifyServiceMock.CONFIRMED_SIGNALS)).willReturn(
-                aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{}")
-                        .withFixedDelay(1500)));
+        ClassifyServiceMock.server().stubFor(post(urlEqualTo(ClassifyServiceMock.CONFIRMED_SIGNALS_BATCH)).willReturn(
+                aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(ClassifyServiceMock.BATCH_TAKEN).withFixedDelay(1500)));
         String tag = UUID.randomUUID().toString();
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < SLOW_SIGNALS; i++) {
                 // Each its own key, as each confirmed case's signals are: all claimable at once.
-                outbox.enqueue(LearningLoop.TOPIC, UUID.randomUUID().toString(), new ConfirmedSignal(SignalType.SHA256,
-                        String.format("%064x", i), new ConfirmedSignal.Labels(List.of(Category.INCITEMENT),
-                                "priority-test-" + tag, Tier.DESIGNATED_GROUP), "priority test"));
+                outbox.enqueue(LearningLoop.TOPIC, UUID.randomUUID().toString(), new ConfirmedSignals("priority test",
+                        List.of(new ConfirmedSignal(SignalType.SHA256, String.format("%064x", i),
+                                new ConfirmedSignal.Labels(List.of(Category.INCITEMENT), "priority-test-" + tag,
+                                        Tier.DESIGNATED_GROUP), "priority test"))));
             }
         });
         UUID orderId = UUID.randomUUID();
@@ -71,9 +73,9 @@ class OutboxPriorityTest {
                         .withRequestBody(matchingJsonPath("$.id", com.github.tomakehurst.wiremock.client.WireMock
                                 .equalTo(orderId.toString()))))
                 .isEmpty());
-        int signalsSent = ClassifyServiceMock.server().findAll(postRequestedFor(urlEqualTo(ClassifyServiceMock.CONFIRMED_SIGNALS))
-                .withRequestBody(matchingJsonPath("$.labels.entity", com.github.tomakehurst.wiremock.client.WireMock
-                        .equalTo("priority-test-" + tag)))).size();
+        int signalsSent = ClassifyServiceMock.server().findAll(postRequestedFor(urlEqualTo(
+                ClassifyServiceMock.CONFIRMED_SIGNALS_BATCH)).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock
+                        .containing("priority-test-" + tag))).size();
         // Queued first and claimable first by order of writing, the slow signals would all have gone before it.
         assertTrue(signalsSent < SLOW_SIGNALS / 2, "the order waited for " + signalsSent + " slow signals");
     }
