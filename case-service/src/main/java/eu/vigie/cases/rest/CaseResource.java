@@ -116,7 +116,7 @@ public class CaseResource {
             content = @Content(schema = @Schema(implementation = RemovalOrderView.class)))
     public Response issue(@PathParam("id") UUID id, @Valid RemovalOrderRequest request) {
         RemovalOrder order = removalOrders.issue(id, request);
-        return Response.created(URI.create("/api/v1/removal-orders/" + order.id)).entity(views.orderView(order))
+        return Response.created(URI.create("/api/v1/removal-orders/" + order.id)).entity(views.issuedOrderView(order))
                 .build();
     }
 

@@ -14,8 +14,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.vigie.cases.AuditRecord;
 import eu.vigie.cases.CaseFile;
+import eu.vigie.cases.DeliveryEvent;
+import eu.vigie.cases.Feedback;
 import eu.vigie.cases.Referral;
 import eu.vigie.cases.RemovalOrder;
+import eu.vigie.cases.ScrutinyRequest;
 import eu.vigie.cases.repository.CaseShareRepository;
 import eu.vigie.cases.repository.DeliveryEventRepository;
 import eu.vigie.cases.repository.FeedbackRepository;
@@ -90,6 +93,20 @@ public class Views {
 
     @Transactional
     public RemovalOrderView orderView(RemovalOrder o) {
+        return orderView(o, events.ofOrder(o.id), feedback.ofOrder(o.id), scrutinyRequests.ofOrder(o.id));
+    }
+
+    /**
+     * An order as its issuing transaction left it: nothing can have been delivered, answered or scrutinised before it
+     * existed, so no delivery events, feedback or scrutiny requests are looked for (what arrives once it has been
+     * committed is in {@link #orderView(RemovalOrder)}).
+     */
+    public RemovalOrderView issuedOrderView(RemovalOrder o) {
+        return orderView(o, List.of(), List.of(), List.of());
+    }
+
+    private RemovalOrderView orderView(RemovalOrder o, List<DeliveryEvent> orderEvents, List<Feedback> orderFeedback,
+            List<ScrutinyRequest> orderScrutinyRequests) {
         return new RemovalOrderView(o.id, o.caseId, o.referenceNumber, o.status, o.issuingJurisdiction,
                 new RemovalOrderView.Authority(o.authorityType, o.authorityName, o.authorityOfficer, o.fileNumber,
                         o.authorityContact),
@@ -105,11 +122,11 @@ public class Views {
                 o.overdueAt,
                 o.withdrawnAt == null ? null
                         : new RemovalOrderView.Withdrawal(o.withdrawnAt, o.withdrawnBy, o.withdrawalReasons),
-                events.ofOrder(o.id).stream()
+                orderEvents.stream()
                         .map(e -> new RemovalOrderView.Event(e.id, e.type, e.at, e.channel, e.notificationId,
                                 e.deliveryId, e.recordedAt))
                         .toList(),
-                feedback.ofOrder(o.id).stream()
+                orderFeedback.stream()
                         .map(f -> new RemovalOrderView.FeedbackEntry(f.id, f.form, f.action, f.actionAt, f.reference,
                                 f.reason, f.explanation, f.clarificationRequested, f.receivedAt, f.recordedAt,
                                 f.appliedAt, f.outcome))
@@ -118,7 +135,7 @@ public class Views {
                 o.scrutinyDecision == null ? null
                         : new RemovalOrderView.Scrutiny(o.scrutinyDecision, o.scrutinyReasons, o.scrutinisedAt,
                                 o.scrutinisedBy, o.revokedAt),
-                scrutinyRequests.ofOrder(o.id).stream()
+                orderScrutinyRequests.stream()
                         .map(r -> new RemovalOrderView.ScrutinyRequestEntry(r.id, r.platformId, r.reasons,
                                 r.requestedAt, r.recordedAt))
                         .toList(),
