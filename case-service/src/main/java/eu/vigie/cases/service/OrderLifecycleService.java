@@ -65,17 +65,41 @@ public class OrderLifecycleService {
     /**
      * Records a delivery event. SENT sets sentAt if unset; RECEIVED sets receivedAt (the first receipt
      * wins), the deadline (receipt + vigie.case.compliance-period, the legal hour) and, when it arrives before SENT, sentAt too; then applies
-     * feedback that was waiting for the receipt.
+     * feedback that was waiting for the receipt. A RECEIVED event that carries its delivery's SENT event (one exchange,
+     * as a webhook the platform acknowledged) records the SENT event first.
      */
     @Transactional
     public RemovalOrder deliveryEvent(UUID orderId, DeliveryEventRequest request, String actor) {
+        if ((request.sentEventId() == null) != (request.sentAt() == null)) {
+            throw ProblemException.invalidField(request.sentEventId() == null ? "sentEventId" : "sentAt",
+                    "is required with " + (request.sentEventId() == null ? "sentAt" : "sentEventId"));
+        }
+        if (request.sentEventId() != null) {
+            if (request.type() != DeliveryEvent.Type.RECEIVED) {
+                throw ProblemException.invalidField("sentEventId", "may only come with a RECEIVED event");
+            }
+            if (request.sentEventId().equals(request.eventId())) {
+                throw ProblemException.invalidField("sentEventId", "must differ from eventId");
+            }
+        }
         RemovalOrder order = load(orderId);
+        if (request.sentEventId() != null) {
+            record(order, new DeliveryEventRequest(request.sentEventId(), DeliveryEvent.Type.SENT, request.sentAt(),
+                    request.channel(), request.notificationId(), request.deliveryId()), actor);
+        }
+        record(order, request, actor);
+        return order;
+    }
+
+    /** Records one event on the locked order, unless recorded before (the same eventId). */
+    private void record(RemovalOrder order, DeliveryEventRequest request, String actor) {
+        UUID orderId = order.id;
         DeliveryEvent existing = events.findById(request.eventId());
         if (existing != null) {
             if (!existing.orderId.equals(orderId)) {
                 throw ProblemException.conflict("Event " + request.eventId() + " was recorded for another order");
             }
-            return order;
+            return;
         }
         Instant at = Canonical.micros(request.at());
         DeliveryEvent event = new DeliveryEvent();
@@ -101,7 +125,7 @@ public class OrderLifecycleService {
         if (order.status == RemovalOrderStatus.PENDING_PRE_NOTICE) {
             // The order itself has not left yet (only its pre-notice): kept as evidence, no clock starts.
             order.updatedAt = Canonical.now(clock);
-            return order;
+            return;
         }
         if (order.sentAt == null) {
             order.sentAt = at;
@@ -120,7 +144,6 @@ public class OrderLifecycleService {
             }
         }
         order.updatedAt = Canonical.now();
-        return order;
     }
 
     /** Records Annex II / III feedback and applies it if the order has been received; else keeps it for the receipt. */

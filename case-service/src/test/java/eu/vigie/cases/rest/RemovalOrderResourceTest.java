@@ -223,6 +223,59 @@ class RemovalOrderResourceTest {
     }
 
     @Test
+    void aReceiptCarryingItsSendingRecordsBothOnceAndStartsTheHour() {
+        String orderId = issuedOrder();
+        Instant sent = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
+        Instant received = sent.plusMillis(180);
+        UUID sentEvent = UUID.randomUUID();
+        UUID receivedEvent = UUID.randomUUID();
+        String body = """
+                {"eventId":"%s","type":"RECEIVED","at":"%s","channel":"WEBHOOK","notificationId":"%s","deliveryId":"%s",
+                 "sentEventId":"%s","sentAt":"%s"}
+                """.formatted(receivedEvent, received, orderId, UUID.randomUUID(), sentEvent, sent);
+        for (int i = 0; i < 2; i++) { // the second time a replay: nothing doubles
+            given().auth().oauth2(NOTIFY).contentType(ContentType.JSON).body(body)
+                    .when().post("/api/v1/removal-orders/{id}/delivery-events", orderId).then().statusCode(204);
+        }
+        given().auth().oauth2(GB_REVIEWER).when().get("/api/v1/removal-orders/{id}", orderId).then().statusCode(200)
+                .body("status", Matchers.equalTo("RECEIVED"))
+                .body("sentAt", Matchers.equalTo(sent.toString()))
+                .body("receivedAt", Matchers.equalTo(received.toString()))
+                .body("deadlineAt", Matchers.equalTo(received.plus(Duration.ofHours(1)).toString()))
+                .body("deliveryEvents.eventId", Matchers.contains(sentEvent.toString(), receivedEvent.toString()))
+                .body("deliveryEvents.type", Matchers.contains("SENT", "RECEIVED"))
+                .body("deliveryEvents.at", Matchers.contains(sent.toString(), received.toString()));
+        String caseId = given().auth().oauth2(GB_REVIEWER).when().get("/api/v1/removal-orders/{id}", orderId).then()
+                .extract().path("caseId");
+        given().auth().oauth2(GB_REVIEWER).when().get("/api/v1/cases/{id}", caseId).then().statusCode(200)
+                .body("history.findAll { it.action == 'DELIVERY_EVENT_RECORDED' }.details.type", Matchers.contains("SENT", "RECEIVED"))
+                .body("history.findAll { it.action == 'ORDER_STATUS_CHANGED' }.details.to", Matchers.hasItems("SENT", "RECEIVED"));
+    }
+
+    @Test
+    void aSendingCarriedOtherwiseThanWithItsReceiptIsRefusedAndChangesNothing() {
+        String orderId = issuedOrder();
+        String at = Instant.now().toString();
+        for (String carried : List.of(
+                "\"type\":\"RECEIVED\",\"sentEventId\":\"" + UUID.randomUUID() + "\"",
+                "\"type\":\"RECEIVED\",\"sentAt\":\"" + at + "\"",
+                "\"type\":\"SENT\",\"sentEventId\":\"" + UUID.randomUUID() + "\",\"sentAt\":\"" + at + "\"")) {
+            given().auth().oauth2(NOTIFY).contentType(ContentType.JSON)
+                    .body("{\"eventId\":\"" + UUID.randomUUID() + "\",\"at\":\"" + at + "\"," + carried + "}")
+                    .when().post("/api/v1/removal-orders/{id}/delivery-events", orderId)
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+        UUID same = UUID.randomUUID();
+        given().auth().oauth2(NOTIFY).contentType(ContentType.JSON)
+                .body("{\"eventId\":\"" + same + "\",\"type\":\"RECEIVED\",\"at\":\"" + at + "\",\"sentEventId\":\""
+                        + same + "\",\"sentAt\":\"" + at + "\"}")
+                .when().post("/api/v1/removal-orders/{id}/delivery-events", orderId)
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(GB_REVIEWER).when().get("/api/v1/removal-orders/{id}", orderId).then()
+                .body("status", Matchers.equalTo("ISSUED")).body("deliveryEvents", hasSize(0));
+    }
+
+    @Test
     void receiptBeforeSendingSetsBothAndEarlierFeedbackIsAppliedOnReceipt() {
         String orderId = issuedOrder();
         Instant removed = Instant.now().minusSeconds(10).truncatedTo(ChronoUnit.MILLIS);

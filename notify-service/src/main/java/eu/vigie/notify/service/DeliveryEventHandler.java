@@ -35,7 +35,7 @@ public class DeliveryEventHandler implements OutboxHandler {
         }
         try {
             cases.deliveryEvent(event.subjectId(), new DeliveryEventRequest(event.eventId(), event.type(), event.at(),
-                    event.channel(), event.notificationId(), event.deliveryId()));
+                    event.channel(), event.notificationId(), event.deliveryId(), event.sentEventId(), event.sentAt()));
         } catch (CaseServiceRejectedException e) {
             throw new OutboxRejectedException(e.getMessage(), e);
         }

@@ -55,12 +55,48 @@ public class Receipts {
         }
     }
 
+    /**
+     * A delivery sent and acknowledged in one exchange (a webhook the platform answered 2xx): records both as
+     * {@link #sent} and {@link #received} do, and tells case-service of both in one message when both are news
+     * (a RECEIVED event carrying its SENT event), else of whichever is.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sentAndReceived(Notification notification, Delivery delivery, Instant sentAt, Instant receivedAt) {
+        boolean sentNews = delivery.sentAt == null;
+        if (sentNews) {
+            delivery.sentAt = sentAt;
+        }
+        if (delivery.receivedAt == null) {
+            delivery.receivedAt = receivedAt;
+            delivery.status = DeliveryStatus.DELIVERED;
+        }
+        boolean receivedNews = notification.receivedAt == null;
+        if (receivedNews) {
+            notification.receivedAt = receivedAt;
+            notification.receiptChannel = delivery.channel;
+            notification.status = NotificationStatus.DELIVERED;
+        }
+        if (sentNews && receivedNews) {
+            enqueue(notification, delivery, DeliveryEventMessage.RECEIVED, receivedAt, UUID.randomUUID(), sentAt);
+        } else if (sentNews) {
+            event(notification, delivery, DeliveryEventMessage.SENT, sentAt);
+        } else if (receivedNews) {
+            event(notification, delivery, DeliveryEventMessage.RECEIVED, receivedAt);
+        }
+    }
+
     private void event(Notification notification, Delivery delivery, String type, Instant at) {
+        enqueue(notification, delivery, type, at, null, null);
+    }
+
+    private void enqueue(Notification notification, Delivery delivery, String type, Instant at, UUID sentEventId,
+            Instant sentAt) {
         if (!notification.tracksRemovalOrder()) {
             return;
         }
         DeliveryChannel channel = delivery.channel;
         outbox.enqueue(Topics.DELIVERY_EVENT, notification.id.toString(), new DeliveryEventMessage(UUID.randomUUID(),
-                type, at, channel, notification.id, delivery.id, notification.subjectType, notification.subjectId));
+                type, at, channel, notification.id, delivery.id, notification.subjectType, notification.subjectId,
+                sentEventId, sentAt));
     }
 }

@@ -155,10 +155,11 @@ public class WebhookDeliveryHandler implements OutboxHandler {
         Delivery delivery = deliveries.findById(work.deliveryId());
         attempts.record(delivery, attemptedAt, target.toString(), outcome.statusCode(), outcome.latencyMs(),
                 outcome.error());
-        if (reachedNetwork) {
+        if (reachedNetwork && outcome.success()) {
+            receipts.sentAndReceived(notification, delivery, attemptedAt, outcome.completedAt());
+        } else if (reachedNetwork) {
             receipts.sent(notification, delivery, attemptedAt);
-        }
-        if (outcome.success()) {
+        } else if (outcome.success()) {
             receipts.received(notification, delivery, outcome.completedAt());
         }
     }

@@ -72,14 +72,16 @@ class WebhookDeliveryHandlerTest {
         assertEquals(order.toString(), body.getString("data.removalOrderId"));
         assertEquals(List.of("INCITEMENT"), body.getList("data.categories"));
 
-        List<JsonPath> events = await().atMost(WAIT).until(() -> deliveryEvents(order), e -> e.size() == 2);
-        assertEquals("SENT", events.get(0).getString("type"));
-        assertEquals("RECEIVED", events.get(1).getString("type"));
-        for (JsonPath event : events) {
-            assertEquals("WEBHOOK", event.getString("channel"));
-            assertEquals(id.toString(), event.getString("notificationId"));
-            assertTrue(event.getString("eventId") != null && event.getString("deliveryId") != null);
-        }
+        // Sent and acknowledged in one exchange: one call tells case-service of both, the receipt carrying its sending.
+        List<JsonPath> events = await().atMost(WAIT).until(() -> deliveryEvents(order), e -> e.size() == 1);
+        JsonPath event = events.get(0);
+        assertEquals("RECEIVED", event.getString("type"));
+        assertEquals("WEBHOOK", event.getString("channel"));
+        assertEquals(id.toString(), event.getString("notificationId"));
+        assertTrue(event.getString("eventId") != null && event.getString("deliveryId") != null);
+        assertTrue(event.getString("sentEventId") != null && !event.getString("sentEventId").equals(event.getString("eventId")));
+        Instant sentAt = Instant.parse(event.getString("sentAt"));
+        assertTrue(!sentAt.isBefore(before) && !sentAt.isAfter(Instant.parse(event.getString("at"))), event.prettify());
         assertTrue(WireMockNeighbours.caseService
                 .findAll(postRequestedFor(urlEqualTo("/api/v1/removal-orders/" + order + "/delivery-events")))
                 .stream().allMatch(r -> r.getHeader("Authorization").startsWith("Bearer ")));
@@ -127,6 +129,8 @@ class WebhookDeliveryHandlerTest {
         await().atMost(WAIT).until(() -> hookCalls(platform), c -> c.size() == 3);
         List<JsonPath> events = await().atMost(WAIT).until(() -> deliveryEvents(order), e -> e.size() == 2);
         assertEquals(List.of("SENT", "RECEIVED"), events.stream().map(e -> e.getString("type")).toList());
+        // sent at the first attempt (answered 503), received at the third: the receipt carries no sending
+        assertTrue(events.get(1).getString("sentEventId") == null && events.get(1).getString("sentAt") == null);
         // Every retry carries the same webhook-id, so the platform can de-duplicate, and a fresh valid signature.
         for (LoggedRequest call : hookCalls(platform)) {
             assertEquals(id.toString(), call.getHeader("webhook-id"));
