@@ -82,13 +82,20 @@ public class ReferralHandOff implements OutboxHandler {
             JsonNode verdict = classifier.classify(new ClassificationRequest(referral.id, referral.url,
                     referral.platformId, referral.contentType, referral.text, referral.language,
                     ClassificationSignals.of(referral.signals(), hashed.variants()), referral.jurisdiction));
-            service.recordClassification(referral.id, verdict);
             // The group's content key: a referral of the same URL or bytes as an earlier one attaches to its case.
-            CaseIntakeAnswer answer = cases.intake(new CaseIntakeRequest(referral.id, referral.jurisdiction,
-                    referral.agency, referral.submittedBy, referral.submittedAt, referral.url, referral.canonicalUrl,
-                    referral.platformId, referral.platformKnown, referral.contentType, referral.groupContentKey,
-                    referral.signals(), referral.reference, referral.notes, verdict));
-            service.recordCase(referral.id, answer);
+            CaseIntakeAnswer answer;
+            try {
+                answer = cases.intake(new CaseIntakeRequest(referral.id, referral.jurisdiction,
+                        referral.agency, referral.submittedBy, referral.submittedAt, referral.url, referral.canonicalUrl,
+                        referral.platformId, referral.platformKnown, referral.contentType, referral.groupContentKey,
+                        referral.signals(), referral.reference, referral.notes, verdict));
+            } catch (RuntimeException e) {
+                // case-service cannot take it now, or refused it: the verdict is kept meanwhile (the referral is CLASSIFIED)
+                service.recordClassification(referral.id, verdict);
+                throw e;
+            }
+            // the usual way: verdict and case recorded in one transaction
+            service.recordClassificationAndCase(referral.id, verdict, answer);
         } catch (NeighbourRejectedException e) {
             throw new OutboxRejectedException(e.getMessage(), e);
         }

@@ -469,55 +469,63 @@ public class ReferralService {
     public void recordClassification(UUID referralId, JsonNode verdict) {
         QuarkusTransaction.requiringNew().run(() -> {
             Referral r = referrals.findById(referralId);
-            if (r == null) {
-                return;
-            }
-            r.classificationId = uuidOrNull(verdict.path("id").asText(null));
-            r.classificationScore = score(verdict.path("score"));
-            r.classificationTier = verdict.path("tier").isTextual() ? verdict.path("tier").asText() : null;
-            List<String> categories = new ArrayList<>();
-            verdict.path("categories").forEach(c -> {
-                if (c.isTextual()) {
-                    categories.add(c.asText());
-                }
-            });
-            r.classificationCategories = String.join(",", categories);
-            r.classificationRouting = verdict.path("routing").isTextual() ? verdict.path("routing").asText() : null;
-            r.classifiedAt = parseInstant(verdict.path("classifiedAt").asText(null));
-            if (r.status.isBefore(ReferralStatus.CLASSIFIED)) {
-                r.status = ReferralStatus.CLASSIFIED;
+            if (r != null) {
+                applyClassification(r, verdict);
             }
         });
     }
 
     /**
-     * Records the case the referral belongs to; moves the referral to CASE_OPENED. When the case is
-     * owned by another jurisdiction, records the deconfliction answer: the owning agency is the agency
-     * of the owning jurisdiction's earliest referral of the same content group (the case's first referral).
+     * Records the verdict (as {@link #recordClassification}) and the case the referral belongs to, in one transaction;
+     * moves the referral to CASE_OPENED. When the case is owned by another jurisdiction, records the deconfliction
+     * answer: the owning agency is the agency of the owning jurisdiction's earliest referral of the same content group
+     * (the case's first referral).
      */
-    public void recordCase(UUID referralId, CaseIntakeAnswer answer) {
-        UUID caseId = answer.caseId();
+    public void recordClassificationAndCase(UUID referralId, JsonNode verdict, CaseIntakeAnswer answer) {
         QuarkusTransaction.requiringNew().run(() -> {
             Referral r = referrals.findById(referralId);
-            if (r == null) {
-                return;
-            }
-            r.caseStatus = answer.status();
-            if (answer.ownerJurisdiction() != null && !answer.ownerJurisdiction().equals(r.jurisdiction)) {
-                r.deconflictionCaseId = caseId;
-                r.deconflictionJurisdiction = answer.ownerJurisdiction();
-                r.deconflictionAgency = referrals.earliestOfGroupIn(r.groupContentKey, answer.ownerJurisdiction())
-                        .map(first -> first.agency).orElse(null);
-                r.deconflictionStatus = answer.status();
-            }
-            if (r.caseId == null || !r.caseId.equals(caseId)) {
-                r.caseId = caseId;
-                r.caseLinkedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            }
-            if (r.status.isBefore(ReferralStatus.CASE_OPENED)) {
-                r.status = ReferralStatus.CASE_OPENED;
+            if (r != null) {
+                applyClassification(r, verdict);
+                applyCase(r, answer);
             }
         });
+    }
+
+    private static void applyClassification(Referral r, JsonNode verdict) {
+        r.classificationId = uuidOrNull(verdict.path("id").asText(null));
+        r.classificationScore = score(verdict.path("score"));
+        r.classificationTier = verdict.path("tier").isTextual() ? verdict.path("tier").asText() : null;
+        List<String> categories = new ArrayList<>();
+        verdict.path("categories").forEach(c -> {
+            if (c.isTextual()) {
+                categories.add(c.asText());
+            }
+        });
+        r.classificationCategories = String.join(",", categories);
+        r.classificationRouting = verdict.path("routing").isTextual() ? verdict.path("routing").asText() : null;
+        r.classifiedAt = parseInstant(verdict.path("classifiedAt").asText(null));
+        if (r.status.isBefore(ReferralStatus.CLASSIFIED)) {
+            r.status = ReferralStatus.CLASSIFIED;
+        }
+    }
+
+    private void applyCase(Referral r, CaseIntakeAnswer answer) {
+        UUID caseId = answer.caseId();
+        r.caseStatus = answer.status();
+        if (answer.ownerJurisdiction() != null && !answer.ownerJurisdiction().equals(r.jurisdiction)) {
+            r.deconflictionCaseId = caseId;
+            r.deconflictionJurisdiction = answer.ownerJurisdiction();
+            r.deconflictionAgency = referrals.earliestOfGroupIn(r.groupContentKey, answer.ownerJurisdiction())
+                    .map(first -> first.agency).orElse(null);
+            r.deconflictionStatus = answer.status();
+        }
+        if (r.caseId == null || !r.caseId.equals(caseId)) {
+            r.caseId = caseId;
+            r.caseLinkedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        }
+        if (r.status.isBefore(ReferralStatus.CASE_OPENED)) {
+            r.status = ReferralStatus.CASE_OPENED;
+        }
     }
 
     private void recordCustody(String sha256, UUID referralId, CustodyAction action, Actor actor, Instant at) {
