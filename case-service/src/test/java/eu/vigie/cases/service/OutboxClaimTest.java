@@ -133,7 +133,7 @@ class OutboxClaimTest {
     }
 
     /** Rows every node of a plan produced or removed, over all its loops. */
-    private static long rowsRead(JsonNode node) {
+    static long rowsRead(JsonNode node) {
         long loops = Math.max(1, node.path("Actual Loops").asLong(1));
         long rows = (node.path("Actual Rows").asLong(0) + node.path("Rows Removed by Filter").asLong(0)
                 + node.path("Rows Removed by Join Filter").asLong(0)) * loops;
