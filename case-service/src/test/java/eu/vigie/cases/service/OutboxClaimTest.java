@@ -81,12 +81,7 @@ class OutboxClaimTest {
     void aClaimReadsAboutAsManyMessagesAsItTakesEvenWhenTheStatisticsSayNoneArePending() throws Exception {
         String tag = UUID.randomUUID().toString();
         // The statistics see only delivered messages, as after a quiet spell...
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                INSERT INTO outbox_message (id, topic, aggregate_key, payload, created_at, next_attempt_at, delivered_at)
-                SELECT gen_random_uuid(), 'test.history', 'history-' || g || '-' || :tag, '{}', now(), now(), now()
-                FROM generate_series(1, 2000) g
-                """).setParameter("tag", tag).executeUpdate());
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("ANALYZE outbox_message").executeUpdate());
+        deliveredHistory(em, tag, 2000);
         // ...then a burst: thousands pending (not committed, so the relay never sees them), and the claim's plan.
         JsonNode plan;
         QuarkusTransaction.begin();
@@ -130,6 +125,16 @@ class OutboxClaimTest {
         for (JsonNode child : node.path("Plans")) {
             subPlanIndexes(child, sub, found);
         }
+    }
+
+    /** Commits {@code count} delivered messages (history, as the table keeps it) and brings the statistics up to date. */
+    static void deliveredHistory(EntityManager em, String tag, int count) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO outbox_message (id, topic, aggregate_key, payload, created_at, next_attempt_at, delivered_at)
+                SELECT gen_random_uuid(), 'test.history', 'history-' || g || '-' || :tag, '{}', now(), now(), now()
+                FROM generate_series(1, :count) g
+                """).setParameter("tag", tag).setParameter("count", count).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("ANALYZE outbox_message").executeUpdate());
     }
 
     /** Rows every node of a plan produced or removed, over all its loops. */

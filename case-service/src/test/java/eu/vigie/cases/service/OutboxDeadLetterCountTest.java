@@ -37,12 +37,7 @@ class OutboxDeadLetterCountTest {
     @Test
     void theDeadLetterCountReadsTheDeadLettersNotTheDeliveredHistory() throws Exception {
         String tag = UUID.randomUUID().toString();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                INSERT INTO outbox_message (id, topic, aggregate_key, payload, created_at, next_attempt_at, delivered_at)
-                SELECT gen_random_uuid(), 'test.history', 'history-' || g || '-' || :tag, '{}', now(), now(), now()
-                FROM generate_series(1, :delivered) g
-                """).setParameter("tag", tag).setParameter("delivered", DELIVERED).executeUpdate());
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("ANALYZE outbox_message").executeUpdate());
+        OutboxClaimTest.deliveredHistory(em, tag, DELIVERED);
         JsonNode plan;
         long dead;
         QuarkusTransaction.begin();
