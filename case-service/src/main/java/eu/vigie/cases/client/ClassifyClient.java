@@ -57,7 +57,7 @@ public class ClassifyClient {
             status = e.getResponse().getStatus();
             body = "";
         }
-        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+        if (NeighbourStatus.refusedForGood(status)) {
             throw new SignalRefusedException("classify-service refused the " + signals.signals().size()
                     + " signals of " + signals.source() + " with status " + status);
         }
@@ -101,7 +101,7 @@ public class ClassifyClient {
         if (status == 200 || status == 201) {
             return status == 201;
         }
-        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+        if (NeighbourStatus.refusedForGood(status)) {
             throw new SignalRefusedException("classify-service refused " + signal.signalType() + " signal of "
                     + signal.source() + " with status " + status);
         }
@@ -123,7 +123,7 @@ public class ClassifyClient {
         if (status >= 200 && status < 300) {
             return;
         }
-        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+        if (NeighbourStatus.refusedForGood(status)) {
             throw new SignalRefusedException("classify-service refused curation flag " + flag.flagId() + " on " + bank
                     + "/" + signalId + " with status " + status);
         }

@@ -61,7 +61,7 @@ public class IngestClient {
         if (status >= 200 && status < 300 || goneIsDone && (status == 404 || status == 410)) {
             return;
         }
-        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+        if (NeighbourStatus.refusedForGood(status)) {
             throw new EvidenceRefusedException("ingest-service refused the " + what + " with status " + status, status);
         }
         throw new IngestUnavailableException("ingest-service answered " + status + " to the " + what);

@@ -97,7 +97,7 @@ public class IngestReporting {
         if (answer.status() >= 200 && answer.status() < 300) {
             return answer;
         }
-        if (answer.status() >= 400 && answer.status() < 500 && answer.status() != 408 && answer.status() != 429) {
+        if (NeighbourStatus.refusedForGood(answer.status())) {
             throw refusal(answer);
         }
         throw unavailable("ingest-service could not take " + what + " now (status " + answer.status()

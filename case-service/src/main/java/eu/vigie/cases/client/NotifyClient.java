@@ -32,7 +32,7 @@ public class NotifyClient {
             api.notify(notification);
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
-            if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            if (NeighbourStatus.refusedForGood(status)) {
                 throw new NotificationRefusedException("notify-service refused notification " + notification.id()
                         + " with status " + status);
             }
