@@ -30,11 +30,9 @@ public class Receipts {
     /** Marks a delivery sent (first time only) and tells case-service. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void sent(Notification notification, Delivery delivery, Instant at) {
-        if (delivery.sentAt != null) {
-            return;
+        if (markSent(delivery, at)) {
+            event(notification, delivery, DeliveryEventMessage.SENT, at);
         }
-        delivery.sentAt = at;
-        event(notification, delivery, DeliveryEventMessage.SENT, at);
     }
 
     /**
@@ -43,14 +41,7 @@ public class Receipts {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void received(Notification notification, Delivery delivery, Instant at) {
-        if (delivery.receivedAt == null) {
-            delivery.receivedAt = at;
-            delivery.status = DeliveryStatus.DELIVERED;
-        }
-        if (notification.receivedAt == null) {
-            notification.receivedAt = at;
-            notification.receiptChannel = delivery.channel;
-            notification.status = NotificationStatus.DELIVERED;
+        if (markReceived(notification, delivery, at)) {
             event(notification, delivery, DeliveryEventMessage.RECEIVED, at);
         }
     }
@@ -62,20 +53,8 @@ public class Receipts {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void sentAndReceived(Notification notification, Delivery delivery, Instant sentAt, Instant receivedAt) {
-        boolean sentNews = delivery.sentAt == null;
-        if (sentNews) {
-            delivery.sentAt = sentAt;
-        }
-        if (delivery.receivedAt == null) {
-            delivery.receivedAt = receivedAt;
-            delivery.status = DeliveryStatus.DELIVERED;
-        }
-        boolean receivedNews = notification.receivedAt == null;
-        if (receivedNews) {
-            notification.receivedAt = receivedAt;
-            notification.receiptChannel = delivery.channel;
-            notification.status = NotificationStatus.DELIVERED;
-        }
+        boolean sentNews = markSent(delivery, sentAt);
+        boolean receivedNews = markReceived(notification, delivery, receivedAt);
         if (sentNews && receivedNews) {
             enqueue(notification, delivery, DeliveryEventMessage.RECEIVED, receivedAt, UUID.randomUUID(), sentAt);
         } else if (sentNews) {
@@ -83,6 +62,30 @@ public class Receipts {
         } else if (receivedNews) {
             event(notification, delivery, DeliveryEventMessage.RECEIVED, receivedAt);
         }
+    }
+
+    /** Marks the delivery sent unless it was before; answers whether this is news. */
+    private static boolean markSent(Delivery delivery, Instant at) {
+        if (delivery.sentAt != null) {
+            return false;
+        }
+        delivery.sentAt = at;
+        return true;
+    }
+
+    /** Records the receipt on the delivery (the first wins); answers whether it is the notification's first receipt. */
+    private static boolean markReceived(Notification notification, Delivery delivery, Instant at) {
+        if (delivery.receivedAt == null) {
+            delivery.receivedAt = at;
+            delivery.status = DeliveryStatus.DELIVERED;
+        }
+        if (notification.receivedAt != null) {
+            return false;
+        }
+        notification.receivedAt = at;
+        notification.receiptChannel = delivery.channel;
+        notification.status = NotificationStatus.DELIVERED;
+        return true;
     }
 
     private void event(Notification notification, Delivery delivery, String type, Instant at) {
