@@ -4,10 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +28,10 @@ import eu.vigie.cases.repository.AuditRepository;
  * <p>
  * A record is written in the transaction of the decision it records, so it exists if and only if
  * the decision was committed. It is chained when that transaction commits: Hibernate's
- * before-completion callback takes a PostgreSQL advisory lock (held to the end of the transaction,
- * so no chain ever forks), reads the chains' last records and inserts the transaction's records in
- * the order they were appended. Transactions therefore wait for one another only for the moment of
- * their commit, not for the whole of their work. A transaction that reads a case's history or an
+ * before-completion callback, in one call to the database, takes a PostgreSQL advisory lock (held to
+ * the end of the transaction, so no chain ever forks), reads the chains' last records and inserts the
+ * transaction's records in the order they were appended. Transactions therefore wait for one another
+ * only for that call and their commit, not for the whole of their work. A transaction that reads a case's history or an
  * order's timeline after recording a decision in it chains its records at that point (see
  * {@link #ofCase(UUID)}), so what it reads is complete.
  */
@@ -55,12 +52,6 @@ public class AuditTrail {
             REPORT_READ, ENFORCEMENT_READ);
 
     private static final int VERIFY_BATCH = 1000;
-
-    private static final String INSERT = """
-            INSERT INTO audit_record (sequence, recorded_at, actor, action, subject_type, subject_id, case_id, details,
-              previous_hash, case_previous_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """;
 
     /** The transaction resource that holds the records appended in a transaction and not yet chained. */
     private static final Object PENDING = AuditTrail.class.getName() + ".pending";
@@ -146,68 +137,48 @@ public class AuditTrail {
     }
 
     /**
-     * Takes the chain's lock for the rest of the transaction, then gives each pending record, in the
-     * order appended, the next sequence number and its links in the global chain and its case's chain,
-     * and inserts it.
+     * Chains the pending records in one call to the database (function {@code audit_chain_append},
+     * migration V10): it takes the chain's lock for the rest of the transaction, then gives each
+     * record, in the order appended, the next sequence number, its links in the global chain and its
+     * case's chain, and its hash, and inserts it. The lock is thus held for one round trip and the
+     * commit. Each record's canonical form is written here, split around the two values the chain
+     * decides; {@link #hashOf(AuditRecord)} recomputes the same hash when the trail is verified.
      */
     private static void chain(Connection connection, List<AuditRecord> pending) throws SQLException {
         if (pending.isEmpty()) {
             return;
         }
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, AuditRepository.CHAIN_LOCK);
-            lock.execute();
+        int n = pending.size();
+        String[][] columns = new String[10][n];
+        for (int i = 0; i < n; i++) {
+            AuditRecord record = pending.get(i);
+            String[] parts = canonicalFormAroundChainLinks(record);
+            columns[0][i] = Canonical.time(record.recordedAt);
+            columns[1][i] = record.actor;
+            columns[2][i] = record.action;
+            columns[3][i] = record.subjectType;
+            columns[4][i] = record.subjectId;
+            columns[5][i] = record.caseId == null ? null : record.caseId.toString();
+            columns[6][i] = record.details;
+            columns[7][i] = parts[0];
+            columns[8][i] = parts[1];
+            columns[9][i] = parts[2];
         }
-        long sequence = 0;
-        String previousHash = GENESIS;
-        try (PreparedStatement last = connection.prepareStatement(
-                "SELECT sequence, hash FROM audit_record ORDER BY sequence DESC LIMIT 1");
-                ResultSet row = last.executeQuery()) {
-            if (row.next()) {
-                sequence = row.getLong(1);
-                previousHash = row.getString(2);
+        try (PreparedStatement append = connection.prepareStatement(
+                "SELECT audit_chain_append(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            append.setLong(1, AuditRepository.CHAIN_LOCK);
+            for (int c = 0; c < columns.length; c++) {
+                append.setArray(c + 2, connection.createArrayOf("text", columns[c]));
             }
-        }
-        Map<UUID, String> lastOfCase = new HashMap<>();
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (AuditRecord record : pending) {
-                record.sequence = ++sequence;
-                record.previousHash = previousHash;
-                if (record.caseId != null) {
-                    String casePrevious = lastOfCase.get(record.caseId);
-                    record.casePreviousHash = casePrevious != null ? casePrevious : lastHashOfCase(connection, record.caseId);
+            try (ResultSet last = append.executeQuery()) {
+                last.next();
+                long sequence = last.getLong(1) - n;
+                for (AuditRecord record : pending) {
+                    record.sequence = ++sequence;
                 }
-                record.hash = hashOf(record);
-                previousHash = record.hash;
-                if (record.caseId != null) {
-                    lastOfCase.put(record.caseId, record.hash);
-                }
-                insert.setLong(1, record.sequence);
-                insert.setTimestamp(2, Timestamp.from(record.recordedAt));
-                insert.setString(3, record.actor);
-                insert.setString(4, record.action);
-                insert.setString(5, record.subjectType);
-                insert.setString(6, record.subjectId);
-                insert.setObject(7, record.caseId, Types.OTHER);
-                insert.setString(8, record.details);
-                insert.setString(9, record.previousHash);
-                insert.setString(10, record.casePreviousHash);
-                insert.setString(11, record.hash);
-                insert.addBatch();
             }
-            insert.executeBatch();
         }
         pending.clear();
-    }
-
-    private static String lastHashOfCase(Connection connection, UUID caseId) throws SQLException {
-        try (PreparedStatement last = connection.prepareStatement(
-                "SELECT hash FROM audit_record WHERE case_id = ? ORDER BY sequence DESC LIMIT 1")) {
-            last.setObject(1, caseId, Types.OTHER);
-            try (ResultSet row = last.executeQuery()) {
-                return row.next() ? row.getString(1) : GENESIS;
-            }
-        }
     }
 
     /** SHA-256 over the previous hash followed by the record's canonical form (which includes the case link). */
@@ -216,17 +187,44 @@ public class AuditTrail {
     }
 
     static String canonicalForm(AuditRecord record) {
+        return Canonical.json(form(record, record.sequence, record.casePreviousHash));
+    }
+
+    private static final String CASE_LINK = "\"casePreviousHash\":";
+    private static final String SEQUENCE = "\"sequence\":";
+    private static final String DECIDED_BY_THE_CHAIN = "\"@\"";
+
+    /**
+     * A record's canonical form before it is chained, as three texts: before the case link's value,
+     * between it and the sequence number, and after the sequence number. The keys are fixed and every
+     * value is a JSON string or literal (details too), so each key occurs once, where it is a key.
+     */
+    static String[] canonicalFormAroundChainLinks(AuditRecord record) {
+        String json = Canonical.json(form(record, "@", "@"));
+        int caseLink = json.indexOf(CASE_LINK + DECIDED_BY_THE_CHAIN);
+        int sequence = json.indexOf(SEQUENCE + DECIDED_BY_THE_CHAIN);
+        if (caseLink < 0 || sequence < caseLink) {
+            throw new IllegalStateException("Unexpected canonical form of an audit record");
+        }
+        return new String[] {
+                json.substring(0, caseLink + CASE_LINK.length()),
+                json.substring(caseLink + CASE_LINK.length() + DECIDED_BY_THE_CHAIN.length(),
+                        sequence + SEQUENCE.length()),
+                json.substring(sequence + SEQUENCE.length() + DECIDED_BY_THE_CHAIN.length()) };
+    }
+
+    private static Map<String, Object> form(AuditRecord record, Object sequence, Object casePreviousHash) {
         Map<String, Object> form = new LinkedHashMap<>();
-        form.put("sequence", record.sequence);
+        form.put("sequence", sequence);
         form.put("recordedAt", Canonical.time(record.recordedAt));
         form.put("actor", record.actor);
         form.put("action", record.action);
         form.put("subjectType", record.subjectType);
         form.put("subjectId", record.subjectId);
         form.put("caseId", record.caseId == null ? null : record.caseId.toString());
-        form.put("casePreviousHash", record.casePreviousHash);
+        form.put("casePreviousHash", casePreviousHash);
         form.put("details", record.details);
-        return Canonical.json(form);
+        return form;
     }
 
     /**

@@ -122,4 +122,39 @@ class AuditTrailTest {
         assertEquals(stored.get(1).sequence + 1, stored.get(2).sequence);
         assertTrue(QuarkusTransaction.requiringNew().call(() -> trail.verifyCase(caseId, stored)).valid());
     }
+
+    @Test
+    void recordsOfAnyTextAreHashedInTheDatabaseAsTheVerifierRecomputesThem() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        // Text that looks like the canonical form's own keys, quotes, backslashes, control characters,
+        // accents, an emoji and CJK: the database hashes the bytes Java's verifier hashes.
+        Map<String, Object> tricky = new java.util.LinkedHashMap<>();
+        tricky.put("note", "\"sequence\":\"@\",\"casePreviousHash\":\"@\" \\ \t\n\u0001 d\u00e9cision \ud83d\udd12 \u6050\u6016");
+        tricky.put("sequence", -1);
+        tricky.put("casePreviousHash", "@");
+        QuarkusTransaction.requiringNew().run(() -> {
+            trail.append("officer \"O'Brien\" \u00e9\u00e8", "OPENED", "CASE", first, first, tricky);
+            trail.append("test", "SYSTEM_NOTE", "SYSTEM", "\u00fcber/\"x\"", null, tricky);
+            trail.append("test", "OPENED", "CASE", second, second, Map.of());
+            trail.append("test", "ASSESSED", "CASE", first, first, Map.of("n", 1));
+        });
+        List<AuditRecord> ofFirst = QuarkusTransaction.requiringNew().call(() -> records.ofCase(first));
+        List<AuditRecord> ofSecond = QuarkusTransaction.requiringNew().call(() -> records.ofCase(second));
+        assertEquals(List.of("OPENED", "ASSESSED"), ofFirst.stream().map(r -> r.action).toList());
+        assertEquals(AuditTrail.GENESIS, ofFirst.get(0).casePreviousHash);
+        assertEquals(ofFirst.get(0).hash, ofFirst.get(1).casePreviousHash);
+        assertEquals(AuditTrail.GENESIS, ofSecond.get(0).casePreviousHash);
+        assertEquals(ofFirst.get(0).sequence + 3, ofFirst.get(1).sequence);
+        for (AuditRecord record : List.of(ofFirst.get(0), ofFirst.get(1), ofSecond.get(0))) {
+            assertEquals(AuditTrail.hashOf(record), record.hash, () -> "hash of " + record.action);
+        }
+        AuditRecord note = QuarkusTransaction.requiringNew()
+                .call(() -> records.after(ofFirst.get(0).sequence, 1).get(0));
+        assertEquals("SYSTEM_NOTE", note.action);
+        assertEquals(null, note.casePreviousHash);
+        assertEquals(ofFirst.get(0).hash, note.previousHash);
+        assertEquals(AuditTrail.hashOf(note), note.hash);
+        assertTrue(QuarkusTransaction.requiringNew().call(trail::verify).valid());
+    }
 }
