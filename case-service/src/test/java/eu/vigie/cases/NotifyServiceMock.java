@@ -33,7 +33,14 @@ public class NotifyServiceMock implements QuarkusTestResourceLifecycleManager {
      * examplevideo, the platform of most tests, is established in GB and has received orders before.
      */
     public static void platform(String platformId, String homeJurisdiction, boolean hasReceivedOrder) {
+        platform(platformId, homeJurisdiction, hasReceivedOrder, java.time.Duration.ZERO);
+    }
+
+    /** As {@link #platform(String, String, boolean)}, the registry taking {@code delay} to answer. */
+    public static void platform(String platformId, String homeJurisdiction, boolean hasReceivedOrder,
+            java.time.Duration delay) {
         server().stubFor(get(urlEqualTo("/api/v1/platforms/" + platformId)).willReturn(aResponse().withStatus(200)
+                .withFixedDelay((int) delay.toMillis())
                 .withHeader("Content-Type", "application/json").withBody("""
                         {"id":"%s","name":"%s","hostnames":["%s.example"],"homeJurisdiction":"%s",
                          "hasReceivedOrder":%s,"languages":["en"]}

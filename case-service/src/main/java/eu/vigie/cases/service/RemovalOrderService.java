@@ -33,6 +33,7 @@ import eu.vigie.common.problem.ProblemException;
 import eu.vigie.common.security.Caller;
 import eu.vigie.common.security.Roles;
 import eu.vigie.common.vocabulary.Category;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Issuing removal orders (Annex I) under the four-eyes rule, and the issuer's later acts on them:
@@ -78,18 +79,33 @@ public class RemovalOrderService {
         this.config = config;
     }
 
-    @Transactional
+    /**
+     * Issues a removal order on a case. The addressee's home state and order history decide cross-border
+     * and pre-notice: both are Annex I facts the signature covers, so the platform registry is asked
+     * before signing, and before the transaction begins (once the caller may issue on the case), so that
+     * the call to notify-service holds neither the case's lock nor a database connection, and a time-out
+     * of that call never meets the transaction on another thread. The transaction then checks the case
+     * again under its lock. A case's platform, once known, does not change.
+     */
     public RemovalOrder issue(UUID caseId, RemovalOrderRequest request) {
+        CaseFile seen = cases.findByIdOptional(caseId).orElseThrow(() -> ProblemException.notFound("Case " + caseId));
+        access.requireIssuable(seen, "issue its removal order", "an order");
+        PlatformInfo platform = lookUp(seen.platformId);
+        return QuarkusTransaction.joiningExisting().call(() -> issue(caseId, request, seen.platformId, platform));
+    }
+
+    private RemovalOrder issue(UUID caseId, RemovalOrderRequest request, String platformId, PlatformInfo platform) {
         RemovalOrderRequest body = request == null
                 ? new RemovalOrderRequest(null, null, null, null, null, null, null, null, null, null) : request;
         CaseFile file = cases.findForUpdate(caseId).orElseThrow(() -> ProblemException.notFound("Case " + caseId));
         String issuer = access.requireIssuable(file, "issue its removal order", "an order");
+        if (!platformId.equals(file.platformId)) {
+            throw ProblemException.conflict("The platform of case " + caseId + " changed while the order was prepared; "
+                    + "try again");
+        }
         if (orders.anyInForce(caseId)) {
             throw ProblemException.conflict("A removal order for case " + caseId + " is already in force");
         }
-        // The addressee's home state and order history decide cross-border and pre-notice: both are
-        // Annex I facts the signature covers, so the registry is asked before signing.
-        PlatformInfo platform = lookUp(file.platformId);
         boolean emergency = Boolean.TRUE.equals(body.emergency());
         String emergencyReasons = ReviewService.blankToNull(body.emergencyReasons());
         if (emergency && emergencyReasons == null) {
@@ -120,8 +136,6 @@ public class RemovalOrderService {
         order.id = UUID.randomUUID();
         order.caseId = caseId;
         order.issuingJurisdiction = jurisdiction;
-        order.referenceNumber = "%s-%d-%06d".formatted(jurisdiction, now.atZone(ZoneOffset.UTC).getYear(),
-                orders.nextReference(jurisdiction, now.atZone(ZoneOffset.UTC).getYear()));
         order.fileNumber = ReviewService.blankToNull(body.fileNumber());
         order.authorityType = required("authority.type", authority.type(), configured, CaseConfig.Authority::type);
         order.authorityName = required("authority.name", authority.name(), configured, CaseConfig.Authority::name);
@@ -150,6 +164,10 @@ public class RemovalOrderService {
         order.releasedAt = preNotice ? null : now;
         order.issuedAt = now;
         order.updatedAt = now;
+        // The jurisdiction's counter row stays locked until this transaction ends (references have no
+        // gaps), so it is taken last, once everything that can refuse the order has been checked.
+        order.referenceNumber = "%s-%d-%06d".formatted(jurisdiction, now.atZone(ZoneOffset.UTC).getYear(),
+                orders.nextReference(jurisdiction, now.atZone(ZoneOffset.UTC).getYear()));
         order.signatureAlgorithm = AnnexOne.ALGORITHM;
         order.signature = AnnexOne.sign(order);
         orders.persist(order);

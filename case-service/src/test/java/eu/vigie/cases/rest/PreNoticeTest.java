@@ -1,6 +1,7 @@
 package eu.vigie.cases.rest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -11,6 +12,7 @@ import static eu.vigie.cases.Fixtures.issue;
 import static eu.vigie.cases.Fixtures.notificationsWithId;
 import static eu.vigie.cases.Fixtures.outboxCount;
 import static eu.vigie.cases.Fixtures.platform;
+import static eu.vigie.cases.Fixtures.sql;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,16 +21,21 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import eu.vigie.cases.NotifyServiceMock;
 import eu.vigie.cases.TestClock;
@@ -155,5 +162,21 @@ class PreNoticeTest {
         }
         NotifyServiceMock.platform(platformId, "GB", false);
         issue(GB_ISSUER, caseId, "{}").statusCode(201).body("status", Matchers.equalTo("PENDING_PRE_NOTICE"));
+    }
+
+    @Test
+    void theRegistryIsAskedBeforeTheCaseIsLockedSoASlowRegistryHoldsNoLock() throws Exception {
+        String platformId = platform("GB", true);
+        NotifyServiceMock.platform(platformId, "GB", true, Duration.ofSeconds(3));
+        String caseId = confirmedGbCaseOn(platformId);
+        RequestPatternBuilder lookUp = getRequestedFor(urlEqualTo("/api/v1/platforms/" + platformId));
+        int before = NotifyServiceMock.server().findAll(lookUp).size();
+        CompletableFuture<Integer> issued = CompletableFuture
+                .supplyAsync(() -> issue(GB_ISSUER, caseId, "{}").extract().statusCode());
+        await().atMost(Duration.ofSeconds(10)).until(() -> NotifyServiceMock.server().findAll(lookUp).size() > before);
+        // The registry is still answering: nobody holds the case, another transaction may lock it at once.
+        assertEquals(caseId, sql("SELECT id FROM vigie_case WHERE id = '" + caseId + "' FOR UPDATE NOWAIT").toString());
+        assertFalse(issued.isDone(), "the registry's answer was awaited");
+        assertEquals(201, issued.get(30, TimeUnit.SECONDS));
     }
 }
