@@ -21,6 +21,8 @@ public final class LocalPostgres implements AutoCloseable {
 
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
+    /** System property: {@code -Dvigie.local.pg-stat-statements=true} loads pg_stat_statements. */
+    public static final String STATEMENT_STATISTICS = "vigie.local.pg-stat-statements";
 
     private final int port;
     private final Path dataDirectory;
@@ -52,8 +54,15 @@ public final class LocalPostgres implements AutoCloseable {
         // The data directory is ours: kept across a stop and start, deleted when the suite closes. The library's
         // defaults are for throw-away test databases (fsync and synchronous_commit off): the suite runs PostgreSQL as
         // an operator would, so that a commit is on disk when a service answers, and benchmarks measure that.
-        return EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDirectory).setCleanDataDirectory(false)
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false).setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
+            // For benchmarks: every statement's calls and time (lock waits included) in pg_stat_statements,
+            // once "CREATE EXTENSION pg_stat_statements" has been run in one database
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "all");
+        }
+        return builder.start();
     }
 
     /** Stops the server (a fast shutdown: connections are cut) and keeps its data. */
