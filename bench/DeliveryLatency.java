@@ -189,7 +189,8 @@ public class DeliveryLatency {
 
     /**
      * One thread that watches for what the pipelines wait on, so that waiting costs the suite a bounded
-     * load instead of a read storm from every pipeline: every 20 ms it lists the referrals that have a
+     * load instead of a read storm from every pipeline: every 20 ms (longer when many are awaited, see
+     * {@link #pause()}) it lists the referrals that have a
      * case ({@code GET /api/v1/referrals?status=CASE_OPENED}), from the submission time of the oldest
      * referral still waiting on, so each look reads about as many referrals as are in flight; and it scans
      * the demo platform's newly received webhooks (with the receipt time the platform recorded) for the
@@ -206,6 +207,9 @@ public class DeliveryLatency {
         private final Map<String, java.util.concurrent.CompletableFuture<Seen>> cases = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<String, Instant> submittedAt = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<String, java.util.concurrent.CompletableFuture<Seen>> receipts = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, Instant> receivedIds = new java.util.HashMap<>();
+        private static final java.util.regex.Pattern ID = java.util.regex.Pattern
+                .compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         private int scanned;
 
         Watcher(String ingest, Supplier<String> reader, DemoPlatform platform) {
@@ -223,17 +227,13 @@ public class DeliveryLatency {
         }
 
         /** The order's receipt; one that came before this question is found in what was already received. */
-        java.util.concurrent.CompletableFuture<Seen> receiptOf(String orderId) {
-            java.util.concurrent.CompletableFuture<Seen> receipt = receipts.computeIfAbsent(orderId,
-                    id -> new java.util.concurrent.CompletableFuture<>());
-            for (DemoPlatform.Received r : platform.received()) {
-                if (r.body().contains(orderId)) {
-                    receipts.remove(orderId);
-                    receipt.complete(new Seen(orderId, r.receivedAt()));
-                    break;
-                }
+        synchronized java.util.concurrent.CompletableFuture<Seen> receiptOf(String orderId) {
+            scanReceipts();
+            Instant at = receivedIds.get(orderId);
+            if (at != null) {
+                return java.util.concurrent.CompletableFuture.completedFuture(new Seen(orderId, at));
             }
-            return receipt;
+            return receipts.computeIfAbsent(orderId, id -> new java.util.concurrent.CompletableFuture<>());
         }
 
         @Override
@@ -244,13 +244,24 @@ public class DeliveryLatency {
                     if (!cases.isEmpty()) {
                         scanCases();
                     }
-                    Thread.sleep(20);
+                    Thread.sleep(pause());
                 } catch (InterruptedException e) {
                     return;
                 } catch (Exception e) {
                     // a failed read is tried again on the next turn
                 }
             }
+        }
+
+        /**
+         * The pause between looks: 20 ms, longer by 1 ms for each referral awaited beyond twenty (at most 200 ms). A
+         * look reads every referral since the oldest awaited, so when the suite falls behind, looks every 20 ms read
+         * the backlog again and again (at 20 a second with intake taking 6 s, 120 referrals 40 times a second), and the
+         * watcher's own reads become part of the load it measures. The detection delay this adds stays small next to
+         * the latency that lets such a backlog form.
+         */
+        long pause() {
+            return Math.min(200, Math.max(20, cases.size()));
         }
 
         /**
@@ -281,15 +292,23 @@ public class DeliveryLatency {
             } while (cursor != null);
         }
 
-        private void scanReceipts() {
+        /**
+         * Reads the webhooks received since the last scan once each: every id in a body is noted with the time it was
+         * first received (an order asked for later is found there) and completes the receipt awaited for it. Each body
+         * is read once, however many orders are awaited or have been received.
+         */
+        private synchronized void scanReceipts() {
             List<DemoPlatform.Received> all = platform.received();
             for (; scanned < all.size(); scanned++) {
                 DemoPlatform.Received r = all.get(scanned);
-                for (String orderId : List.copyOf(receipts.keySet())) {
-                    java.util.concurrent.CompletableFuture<Seen> receipt = receipts.get(orderId);
-                    if (receipt != null && r.body().contains(orderId)) {
-                        receipts.remove(orderId);
-                        receipt.complete(new Seen(orderId, r.receivedAt()));
+                java.util.regex.Matcher ids = ID.matcher(r.body());
+                while (ids.find()) {
+                    String id = ids.group();
+                    if (receivedIds.putIfAbsent(id, r.receivedAt()) == null) {
+                        java.util.concurrent.CompletableFuture<Seen> receipt = receipts.remove(id);
+                        if (receipt != null) {
+                            receipt.complete(new Seen(id, r.receivedAt()));
+                        }
                     }
                 }
             }
