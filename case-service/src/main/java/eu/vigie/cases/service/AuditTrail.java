@@ -31,9 +31,9 @@ import eu.vigie.cases.repository.AuditRepository;
  * before-completion callback, in one call to the database, takes a PostgreSQL advisory lock (held to
  * the end of the transaction, so no chain ever forks), reads the chains' last records and inserts the
  * transaction's records in the order they were appended. Transactions therefore wait for one another
- * only for that call and their commit, not for the whole of their work. A transaction that reads a case's history or an
- * order's timeline after recording a decision in it chains its records at that point (see
- * {@link #ofCase(UUID)}), so what it reads is complete.
+ * only for that call and their commit, not for the whole of their work. A transaction that reads a
+ * case's history or an order's timeline after recording a decision in it chains its records at that
+ * point (see {@link #ofCase(UUID)}), so what it reads is complete.
  */
 @ApplicationScoped
 public class AuditTrail {
