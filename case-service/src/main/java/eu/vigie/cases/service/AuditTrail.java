@@ -2,7 +2,6 @@ package eu.vigie.cases.service;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -170,13 +169,7 @@ public class AuditTrail {
             for (int c = 0; c < columns.length; c++) {
                 append.setArray(c + 2, connection.createArrayOf("text", columns[c]));
             }
-            try (ResultSet last = append.executeQuery()) {
-                last.next();
-                long sequence = last.getLong(1) - n;
-                for (AuditRecord record : pending) {
-                    record.sequence = ++sequence;
-                }
-            }
+            append.execute();
         }
         pending.clear();
     }
@@ -199,7 +192,7 @@ public class AuditTrail {
      * between it and the sequence number, and after the sequence number. The keys are fixed and every
      * value is a JSON string or literal (details too), so each key occurs once, where it is a key.
      */
-    static String[] canonicalFormAroundChainLinks(AuditRecord record) {
+    private static String[] canonicalFormAroundChainLinks(AuditRecord record) {
         String json = Canonical.json(form(record, "@", "@"));
         int caseLink = json.indexOf(CASE_LINK + DECIDED_BY_THE_CHAIN);
         int sequence = json.indexOf(SEQUENCE + DECIDED_BY_THE_CHAIN);
