@@ -12,6 +12,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import eu.vigie.common.client.OutsideTransaction;
+
 /**
  * classify-service, as case-service needs it: adds confirmed content's signals to the
  * {@code CONFIRMED} bank, so that re-uploads match at intake, and flags matched signals of content
@@ -20,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@link SignalRefusedException}; anything else means "try again later".
  */
 @ApplicationScoped
+@OutsideTransaction
 public class ClassifyClient {
 
     public static final String CONFIRMED_BANK = "CONFIRMED";

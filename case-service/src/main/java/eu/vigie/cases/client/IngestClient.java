@@ -10,6 +10,8 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import eu.vigie.common.client.OutsideTransaction;
+
 /**
  * ingest-service, as case-service needs it: a closed case starts its evidence's preservation period,
  * and a case's shares reach its evidence. Bounded in time, with a circuit breaker. A refusal that
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * anything else means "try again later" ({@link IngestUnavailableException}).
  */
 @ApplicationScoped
+@OutsideTransaction
 public class IngestClient {
 
     private final IngestApi api;

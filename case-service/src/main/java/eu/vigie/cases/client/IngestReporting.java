@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.vigie.common.problem.Problem;
 import eu.vigie.common.problem.ProblemException;
 
+import eu.vigie.common.client.OutsideTransaction;
+
 /**
  * ingest-service's public API on behalf of the signed-in officer (reporting, reading a referral,
  * reading preserved content). ingest-service's own refusals (its problem documents: validation,
@@ -31,6 +33,7 @@ import eu.vigie.common.problem.ProblemException;
  * 503 problem. Bounded in time, with a circuit breaker that only the latter opens.
  */
 @ApplicationScoped
+@OutsideTransaction
 public class IngestReporting {
 
     /** Preserved content read for display: at most this many bytes. */

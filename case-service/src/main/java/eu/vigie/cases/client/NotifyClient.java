@@ -10,12 +10,15 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import eu.vigie.common.client.OutsideTransaction;
+
 /**
  * notify-service, as case-service needs it: bounded in time, with a circuit breaker so that a
  * neighbour that is down is not hammered. A refusal that retrying cannot fix (a 4xx other than 408
  * and 429) is a {@link NotificationRefusedException}; anything else means "try again later".
  */
 @ApplicationScoped
+@OutsideTransaction
 public class NotifyClient {
 
     private final NotifyApi api;

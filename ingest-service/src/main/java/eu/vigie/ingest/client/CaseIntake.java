@@ -9,8 +9,11 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import eu.vigie.common.client.OutsideTransaction;
+
 /** case-service's intake behind a timeout and a circuit breaker. */
 @ApplicationScoped
+@OutsideTransaction
 public class CaseIntake {
 
     private final CaseClient cases;

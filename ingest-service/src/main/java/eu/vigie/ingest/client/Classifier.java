@@ -11,8 +11,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import eu.vigie.common.client.OutsideTransaction;
+
 /** classify-service behind a timeout and a circuit breaker. */
 @ApplicationScoped
+@OutsideTransaction
 public class Classifier {
 
     private final ClassifyClient classify;

@@ -15,12 +15,15 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import eu.vigie.common.client.OutsideTransaction;
+
 /**
  * classify-service's PDQ hashing behind a timeout and a circuit breaker: one PDQ implementation for
  * the whole suite, the one conformant to Meta's reference vectors. Asks for the eight dihedral variants
  * too, so that classification matches rotated and mirrored copies.
  */
 @ApplicationScoped
+@OutsideTransaction
 public class Hasher {
 
     /** The image types classify-service hashes (DESIGN.md). */

@@ -11,11 +11,14 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import eu.vigie.common.client.OutsideTransaction;
+
 /**
  * notify-service's platform registry, behind a timeout and a circuit breaker: a slow or absent
  * registry fails fast (any exception) and never holds a referral up for long.
  */
 @ApplicationScoped
+@OutsideTransaction
 public class PlatformRegistry {
 
     private final NotifyClient notify;

@@ -12,12 +12,15 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import eu.vigie.common.client.OutsideTransaction;
+
 /**
  * case-service as notify-service sees it: removal orders' delivery events, feedback and scrutiny requests. Owns the
  * timeout and the circuit breaker, and sorts case-service's refusals into those that retrying can
  * fix ({@link CaseServiceUnavailableException}) and those it cannot ({@link CaseServiceRejectedException}).
  */
 @ApplicationScoped
+@OutsideTransaction
 public class CaseServiceClient {
 
     /** Answers that will be the same however often the same request is sent again. */
