@@ -1,7 +1,11 @@
 package eu.vigie.classify.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.is;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +32,8 @@ class OpenApiTest {
     @Test
     void healthIsPublished() {
         given().when().get("/q/health/live").then().statusCode(200);
-        given().when().get("/q/health/ready").then().statusCode(200);
+        // Ready once the background probe has found the database answering (it runs every second).
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().when().get("/q/health/ready").then()
+                .statusCode(200).body("checks.find { it.name == 'database' }.status", is("UP")));
     }
 }
