@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How the outbox relays: batch size, backoff, and when a message is given up as dead. */
+/** How the outbox relays: batch size, backoff, when a message is given up as dead, how long a delivered one is kept. */
 @ConfigMapping(prefix = "vigie.outbox")
 public interface OutboxConfig {
 
@@ -37,4 +37,11 @@ public interface OutboxConfig {
     /** After this long undelivered, a message is dead-lettered and the operators told. */
     @WithDefault("P7D")
     Duration deadAfter();
+
+    /**
+     * How long a delivered message is kept (for an operator tracing a hand-off) before the retention sweep deletes
+     * it. Dead-lettered and pending messages are never deleted by it.
+     */
+    @WithDefault("P30D")
+    Duration retention();
 }
