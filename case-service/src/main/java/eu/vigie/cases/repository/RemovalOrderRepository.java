@@ -59,7 +59,9 @@ public class RemovalOrderRepository implements PanacheRepositoryBase<RemovalOrde
 
     /** Whether an order of ours to {@code platformId} has already left (so the provider has been given one). */
     public boolean anyReleasedTo(String platformId) {
-        return count("platformId = ?1 and status <> ?2", platformId, RemovalOrderStatus.PENDING_PRE_NOTICE) > 0;
+        // The first such order is enough (index removal_order_released)
+        return find("platformId = ?1 and status <> ?2", platformId, RemovalOrderStatus.PENDING_PRE_NOTICE)
+                .page(0, 1).firstResultOptional().isPresent();
     }
 
     private static List<UUID> uuids(List<?> rows) {
