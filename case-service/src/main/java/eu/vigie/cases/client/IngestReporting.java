@@ -20,10 +20,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import eu.vigie.common.client.OutsideTransaction;
 import eu.vigie.common.problem.Problem;
 import eu.vigie.common.problem.ProblemException;
-
-import eu.vigie.common.client.OutsideTransaction;
 
 /**
  * ingest-service's public API on behalf of the signed-in officer (reporting, reading a referral,
