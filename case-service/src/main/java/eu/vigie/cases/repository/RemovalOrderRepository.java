@@ -59,7 +59,7 @@ public class RemovalOrderRepository implements PanacheRepositoryBase<RemovalOrde
 
     /** Whether an order of ours to {@code platformId} has already left (so the provider has been given one). */
     public boolean anyReleasedTo(String platformId) {
-        // The first such order is enough (index removal_order_released)
+        // The first such order is enough (index removal_order_platform)
         return find("platformId = ?1 and status <> ?2", platformId, RemovalOrderStatus.PENDING_PRE_NOTICE)
                 .page(0, 1).firstResultOptional().isPresent();
     }

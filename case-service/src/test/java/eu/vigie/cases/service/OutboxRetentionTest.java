@@ -1,7 +1,6 @@
 package eu.vigie.cases.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -45,9 +44,9 @@ class OutboxRetentionTest {
         insert(tag, "old-dead", 1, "now() - interval '40 days'", "NULL", "now() - interval '33 days'");
         insert(tag, "old-pending", 1, "now() - interval '40 days'", "NULL", "NULL");
         try {
-            long deleted = retention.purgeDeliveredBefore(Instant.now().minus(retained));
+            // (the running service's own sweep, every 10 minutes, may take some of them first: what is left is the proof)
+            retention.purgeDeliveredBefore(Instant.now().minus(retained));
 
-            assertTrue(deleted >= 2_500, "deleted " + deleted);
             assertEquals(List.of("old-dead", "old-pending", "recent-delivered"), kinds(tag));
         } finally {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
