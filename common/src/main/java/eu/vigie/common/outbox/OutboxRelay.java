@@ -1,7 +1,5 @@
 package eu.vigie.common.outbox;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -280,20 +278,8 @@ public class OutboxRelay {
     }
 
     /** One statement on a connection of its own, committed when it returns (the claim and the record of each attempt). */
-    private <T> T autocommit(String sql, StatementWork<T> work) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            T result = work.run(statement);
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-            }
-            return result;
-        }
-    }
-
-    @FunctionalInterface
-    private interface StatementWork<T> {
-        T run(PreparedStatement statement) throws SQLException;
+    private <T> T autocommit(String sql, Autocommit.StatementWork<T> work) throws SQLException {
+        return Autocommit.run(dataSource, sql, work);
     }
 
     /** A claimed message as the claim returned it (detached: never managed by Hibernate). */

@@ -1,7 +1,5 @@
 package eu.vigie.common.outbox;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -59,20 +57,15 @@ public class OutboxRetention {
     /** Deletes every message delivered before {@code cutoff}; answers how many. */
     public long purgeDeliveredBefore(Instant cutoff) throws SQLException {
         long deleted = 0;
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement purge = connection.prepareStatement(PURGE)) {
-            boolean autocommit = connection.getAutoCommit();
-            int batch;
-            do {
+        int batch;
+        do {
+            batch = Autocommit.run(dataSource, PURGE, purge -> {
                 purge.setObject(1, cutoff.atOffset(ZoneOffset.UTC));
                 purge.setInt(2, BATCH);
-                batch = purge.executeUpdate();
-                if (!autocommit) {
-                    connection.commit();
-                }
-                deleted += batch;
-            } while (batch == BATCH);
-        }
+                return purge.executeUpdate();
+            });
+            deleted += batch;
+        } while (batch == BATCH);
         return deleted;
     }
 }
