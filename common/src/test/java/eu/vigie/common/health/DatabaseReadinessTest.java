@@ -17,6 +17,8 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.runtime.StartupEvent;
+
 class DatabaseReadinessTest {
 
     /** What the stand-in database does when asked for a connection. */
@@ -30,6 +32,19 @@ class DatabaseReadinessTest {
     @Test
     void notReadyBeforeTheFirstProbe() {
         assertDown("not probed yet");
+    }
+
+    @Test
+    void readyAsSoonAsTheServiceHasStartedWithoutWaitingForTheScheduledProbe() {
+        readiness.probeOnStart(new StartupEvent());
+        assertEquals(HealthCheckResponse.Status.UP, readiness.call().getStatus());
+    }
+
+    @Test
+    void notReadyFromTheStartWhenTheDatabaseIsAwayAsTheServiceStarts() {
+        database.set(Database.REFUSES);
+        readiness.probeOnStart(new StartupEvent());
+        assertDown("Connection to localhost:5432 refused");
     }
 
     @Test
