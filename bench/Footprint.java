@@ -17,18 +17,23 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import eu.vigie.local.ClassDataArchive;
 import eu.vigie.local.DailyReport;
+import eu.vigie.local.ServiceProcess;
 import eu.vigie.local.Suite;
 import eu.vigie.local.SuitePorts;
 
 /**
  * Start time and memory of each Vigie service in JVM mode, with the JVM options its Kubernetes
  * ConfigMap gives it ({@code JAVA_OPTS_APPEND} in {@code k8s/base/<service>/configmap.yaml}), so that
- * the Deployments' memory requests and limits rest on a measurement.
+ * the Deployments' memory requests and limits rest on a measurement, or ({@code --options launcher})
+ * with those the local suite gives it.
  *
  * <p>It starts the whole suite on free ports (embedded PostgreSQL, Keycloak, the four packaged
  * services), then, one service at a time, stops the suite's process and starts the same jar with
- * the same environment again, several times: it times the start from the process spawn until
+ * the same environment again, several times without a class-data archive (as a pod starts), then, after one
+ * training start that writes the service's archive ({@code eu.vigie.local.ClassDataArchive}, as the local suite
+ * does on its first run), several times with it: it times each start from the process spawn until
  * {@code /q/health/ready} answers 200, reads Quarkus' own "started in", and after a settling pause
  * reads the resident set ({@code VmRSS} in {@code /proc/<pid>/status}) and the JVM's heap and
  * non-heap use from {@code /q/metrics}. Linux only (it reads {@code /proc}).
@@ -36,6 +41,7 @@ import eu.vigie.local.SuitePorts;
  * <pre>
  *   ./mvnw -B -q package -DskipTests
  *   java -cp "local/target/vigie-local.jar:local/target/lib/*" bench/Footprint.java [--runs 3] [--settle 10]
+ *        [--options configmap|launcher] [--services case-service,notify-service]
  * </pre>
  * It prints a Markdown report and writes it to {@code bench/reports/footprint-<date>.md}.
  */
@@ -52,6 +58,11 @@ public class Footprint {
         Map<String, String> options = options(args);
         int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
         int settleSeconds = Integer.parseInt(options.getOrDefault("settle", "10"));
+        String optionSet = options.getOrDefault("options", "configmap");
+        if (!optionSet.equals("configmap") && !optionSet.equals("launcher")) {
+            throw new IllegalArgumentException("--options is configmap or launcher, not " + optionSet);
+        }
+        boolean launcherOptions = optionSet.equals("launcher");
         Path repository = Path.of(options.getOrDefault("repository", ".")).toAbsolutePath().normalize();
         Path keycloak = repository.resolve("local/target/keycloak-26.5.6");
         Path logs = Files.createTempDirectory("vigie-footprint");
@@ -63,40 +74,64 @@ public class Footprint {
         try (Suite suite = Suite.start(repository, keycloak, SuitePorts.free(), logs, false)) {
             System.out.printf("Suite started in %.1f s; measuring %d start(s) per service%n",
                     (System.nanoTime() - suiteStart) / 1e9, runs);
+            List<String> measuredServices = Arrays.asList(options.getOrDefault("services", String.join(",", Suite.SERVICES)).split(","));
             for (String name : Suite.SERVICES) {
+                if (!measuredServices.contains(name)) {
+                    continue;
+                }
                 Path jar = repository.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
                 ProcessHandle original = ProcessHandle.allProcesses()
                         .filter(p -> p.info().commandLine().map(c -> c.contains(jar.toString())).orElse(false))
                         .findFirst().orElseThrow(() -> new IllegalStateException("No running " + name));
                 Map<String, String> environment = environ(original.pid());
                 List<String> properties = systemProperties(original.pid());
-                String opts = fromConfigMap(repository, name, "JAVA_OPTS_APPEND")
-                        .orElseThrow(() -> new IllegalStateException("No JAVA_OPTS_APPEND in the ConfigMap of " + name));
+                String opts = launcherOptions ? ServiceProcess.javaOptions()
+                        : fromConfigMap(repository, name, "JAVA_OPTS_APPEND")
+                                .orElseThrow(() -> new IllegalStateException("No JAVA_OPTS_APPEND in the ConfigMap of " + name));
                 fromConfigMap(repository, name, "MALLOC_ARENA_MAX").ifPresent(v -> environment.put("MALLOC_ARENA_MAX", v));
                 javaOptions.put(name, opts);
                 int port = suite.service(name).port();
                 suite.service(name).close();
-                List<Run> measured = new ArrayList<>();
+                String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                List<Run> plain = new ArrayList<>();
                 for (int i = 0; i < runs; i++) {
-                    measured.add(measure(name, jar, port, opts, properties, environment, logs, settleSeconds));
-                    System.out.printf("  %s run %d: %s%n", name, i + 1, measured.get(measured.size() - 1));
+                    plain.add(measure(name, jar, port, opts, List.of(), properties, environment, logs, settleSeconds));
+                    System.out.printf("  %s without archive, run %d: %s%n", name, i + 1, plain.get(plain.size() - 1));
                 }
-                results.put(name, measured);
+                ClassDataArchive archive = ClassDataArchive.of(jar, javaBinary, opts);
+                if (!archive.usable()) {
+                    Run training = measure(name, jar, port, opts, archive.startOptions(), properties, environment, logs,
+                            settleSeconds);
+                    archive.commit();
+                    System.out.printf("  %s training start (writes the archive): %s%n", name, training);
+                }
+                if (!archive.usable()) {
+                    throw new IllegalStateException("The training start of " + name + " wrote no class-data archive");
+                }
+                List<Run> archived = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    archived.add(measure(name, jar, port, opts, archive.startOptions(), properties, environment, logs,
+                            settleSeconds));
+                    System.out.printf("  %s with archive, run %d: %s%n", name, i + 1, archived.get(archived.size() - 1));
+                }
+                results.put(name + " | no archive" + (launcherOptions ? " (the local suite's first start)" : " (a pod's start)"), plain);
+                results.put(name + " | class-data archive" + (launcherOptions ? " (the local suite's later starts)" : ""), archived);
             }
         }
-        String report = report(results, javaOptions, runs, settleSeconds, loadBefore, loadAverage());
+        String report = report(results, javaOptions, launcherOptions, runs, settleSeconds, loadBefore, loadAverage());
         System.out.println(report);
         Path out = DailyReport.append(repository, "footprint", "Service start time and memory (JVM mode)", null, report);
         System.out.println("Written to " + repository.relativize(out));
     }
 
-    private static Run measure(String name, Path jar, int port, String javaOptions, List<String> properties,
-            Map<String, String> environment, Path logs, int settleSeconds) throws Exception {
+    private static Run measure(String name, Path jar, int port, String javaOptions, List<String> archiveOptions,
+            List<String> properties, Map<String, String> environment, Path logs, int settleSeconds) throws Exception {
         Path log = logs.resolve(name + "-footprint.log");
         Files.deleteIfExists(log);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(javaOptions.trim().split("\\s+")));
+        command.addAll(archiveOptions);
         command.addAll(properties);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -124,27 +159,30 @@ public class Footprint {
                     sum(metrics, "jvm_memory_committed_bytes", "area=\"heap\""),
                     sum(metrics, "jvm_memory_used_bytes", "area=\"nonheap\""));
         } finally {
-            process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroy(); // SIGTERM: a training start writes its archive as it ends
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         }
     }
 
-    private static String report(Map<String, List<Run>> results, Map<String, String> javaOptions, int runs,
+    private static String report(Map<String, List<Run>> results, Map<String, String> javaOptions, boolean launcherOptions, int runs,
             int settleSeconds, String loadBefore, String loadAfter) {
         StringBuilder out = new StringBuilder();
         out.append("Measured by `bench/Footprint.java`: ").append(runs)
-                .append(" start(s) per service, each with the JVM options of its Kubernetes ConfigMap, against the")
+                .append(" start(s) per service, each with the JVM options ")
+                .append(launcherOptions ? "the local suite gives it (`--options launcher`)" : "of its Kubernetes ConfigMap")
+                .append(", without and with a class-data archive, against the")
                 .append(" real suite (embedded PostgreSQL, Keycloak); memory read ").append(settleSeconds)
                 .append(" s after readiness. Medians; the range is in brackets.\n")
                 .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores; load average ")
                 .append(loadBefore).append(" before, ").append(loadAfter).append(" after.\n\n");
-        out.append("| service | JVM options (and MALLOC_ARENA_MAX where the ConfigMap sets it) | Quarkus \"started in\" | spawn to ready | RSS after start | heap used | heap committed | non-heap used |\n");
-        out.append("|---|---|---|---|---|---|---|---|\n");
+        out.append("| service | start | JVM options (and MALLOC_ARENA_MAX where the ConfigMap sets it) | Quarkus \"started in\" | spawn to ready | RSS after start | heap used | heap committed | non-heap used |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Map.Entry<String, List<Run>> e : results.entrySet()) {
             List<Run> r = e.getValue();
-            out.append("| ").append(e.getKey()).append(" | `").append(javaOptions.get(e.getKey()).trim()).append("` | ")
+            out.append("| ").append(e.getKey()).append(" | `")
+                    .append(javaOptions.get(e.getKey().substring(0, e.getKey().indexOf(' '))).trim()).append("` | ")
                     .append(seconds(r.stream().mapToDouble(Run::startedInSeconds).toArray())).append(" | ")
                     .append(seconds(r.stream().mapToDouble(Run::readySeconds).toArray())).append(" | ")
                     .append(megabytes(r.stream().mapToLong(Run::rssBytes).toArray())).append(" | ")
@@ -165,7 +203,8 @@ public class Footprint {
     private static String megabytes(long[] values) {
         long[] v = values.clone();
         Arrays.sort(v);
-        return String.format("%d MiB [%d-%d]", v[v.length / 2] >> 20, v[0] >> 20, v[v.length - 1] >> 20);
+        return String.format("%d MiB [%d-%d] (%d MB)", v[v.length / 2] >> 20, v[0] >> 20, v[v.length - 1] >> 20,
+                Math.round(v[v.length / 2] / 1e6));
     }
 
     /** A value of the service's Kubernetes ConfigMap (JAVA_OPTS_APPEND, MALLOC_ARENA_MAX), as its pods get it. */
@@ -252,6 +291,10 @@ public class Footprint {
 
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
+        if (args.length % 2 != 0) {
+            throw new IllegalArgumentException("Usage: Footprint [--runs 3] [--settle 10] [--options configmap|launcher]"
+                    + " [--services ingest-service,classify-service,case-service,notify-service] [--repository .]");
+        }
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("Expected --name value, got " + args[i]);

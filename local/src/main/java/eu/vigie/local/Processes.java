@@ -58,16 +58,21 @@ final class Processes {
         }
     }
 
-    /** Asks the process and its descendants to stop (SIGTERM), then kills what is left after the grace period. */
-    static void stop(Process process, Duration grace) {
+    /**
+     * Asks the process and its descendants to stop (SIGTERM), then kills what is left after the grace period.
+     * True when the process ended by itself within the grace period.
+     */
+    static boolean stop(Process process, Duration grace) {
         if (process == null) {
-            return;
+            return false;
         }
+        boolean ended = false;
         List<ProcessHandle> tree = process.descendants().toList();
         process.destroy();
         tree.forEach(ProcessHandle::destroy);
         try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            ended = process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+            if (!ended) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {
@@ -75,6 +80,7 @@ final class Processes {
             process.destroyForcibly();
         }
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        return ended;
     }
 
     /** Kills the process and its descendants at once (SIGKILL), as a crash would. */

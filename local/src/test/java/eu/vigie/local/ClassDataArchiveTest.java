@@ -1,0 +1,130 @@
+package eu.vigie.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import javax.tools.ToolProvider;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassDataArchiveTest {
+
+    private static final String OPTIONS = "-Xmx64m -XX:+UseSerialGC";
+
+    @TempDir
+    Path directory;
+    private Path jar;
+    private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @BeforeEach
+    void packageAnApplication() throws Exception {
+        Path source = directory.resolve("src/Hello.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "public class Hello { public static void main(String[] a) {"
+                + " System.out.println(new java.util.concurrent.ConcurrentSkipListMap<String, String>()); } }");
+        Path classes = Files.createDirectories(directory.resolve("classes"));
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                source.toString()));
+        Path app = Files.createDirectories(directory.resolve("quarkus-app"));
+        jar = app.resolve("quarkus-run.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Hello");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new JarEntry("Hello.class"));
+            out.write(Files.readAllBytes(classes.resolve("Hello.class")));
+            out.closeEntry();
+        }
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+    }
+
+    @Test
+    void aFirstStartWritesTheArchiveWhichTheJvmThenMapsOnTheNextStart() throws Exception {
+        ClassDataArchive archive = ClassDataArchive.of(jar, java, OPTIONS);
+        assertFalse(archive.usable());
+        List<String> training = archive.startOptions();
+        assertTrue(training.get(0).startsWith("-XX:ArchiveClassesAtExit="), training.toString());
+        assertEquals(0, run(training));
+
+        archive.commit();
+        assertTrue(archive.usable());
+        List<String> using = archive.startOptions();
+        assertTrue(using.get(0).startsWith("-XX:SharedArchiveFile="), using.toString());
+        List<String> strict = new ArrayList<>(using);
+        strict.add("-Xshare:on"); // the JVM refuses to start when it cannot map the archive
+        assertEquals(0, run(strict));
+    }
+
+    @Test
+    void aChangeOfThePackagedFilesOfTheJvmOptionsOrOfTheJvmCallsForANewArchive() throws Exception {
+        ClassDataArchive archive = ClassDataArchive.of(jar, java, OPTIONS);
+        writtenByAStart(archive);
+        assertTrue(archive.usable());
+
+        assertFalse(ClassDataArchive.of(jar, java, OPTIONS + " -Xss512k").usable(), "other JVM options");
+        assertFalse(ClassDataArchive.of(jar, "/opt/other-jdk/bin/java", OPTIONS).usable(), "another JVM");
+
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5)));
+        assertFalse(archive.usable(), "a rebuilt application");
+        assertTrue(archive.startOptions().get(0).startsWith("-XX:ArchiveClassesAtExit="));
+    }
+
+    @Test
+    void aKilledStartLeavesNothingHalfWrittenAndKeepsTheArchiveInPlace() throws Exception {
+        ClassDataArchive archive = ClassDataArchive.of(jar, java, OPTIONS);
+        writtenByAStart(archive);
+
+        Files.writeString(jar.resolveSibling(ClassDataArchive.BEING_WRITTEN), "half an archive");
+        archive.discard();
+        assertFalse(Files.exists(jar.resolveSibling(ClassDataArchive.BEING_WRITTEN)));
+        assertTrue(archive.usable(), "the archive in place still serves");
+    }
+
+    @Test
+    void aStartThatWroteNothingCommitsNothing() {
+        ClassDataArchive archive = ClassDataArchive.of(jar, java, OPTIONS);
+        archive.startOptions();
+        archive.commit();
+        assertFalse(archive.usable());
+        assertFalse(Files.exists(jar.resolveSibling(ClassDataArchive.STAMP)));
+    }
+
+    /** What a training start and a graceful stop leave (without running a JVM). */
+    private static void writtenByAStart(ClassDataArchive archive) throws IOException {
+        String option = archive.startOptions().get(0);
+        Path written = Path.of(option.substring(option.indexOf('=') + 1));
+        try (OutputStream out = Files.newOutputStream(written)) {
+            out.write("an archive".getBytes(StandardCharsets.UTF_8));
+        }
+        archive.commit();
+    }
+
+    private int run(List<String> archiveOptions) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(List.of(OPTIONS.split(" ")));
+        command.addAll(archiveOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("jvm.log").toFile()).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the JVM did not end");
+        return process.exitValue();
+    }
+}
