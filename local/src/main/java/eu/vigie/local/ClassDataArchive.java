@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -28,14 +29,16 @@ public final class ClassDataArchive {
 
     static final String ARCHIVE = "vigie-class-data.jsa";
     static final String STAMP = "vigie-class-data.stamp";
-    static final String BEING_WRITTEN = "vigie-class-data.jsa.part";
 
     private final Path applicationDirectory;
     private final String identity;
+    /** Where this start writes its archive: a name of its own, so that two suites starting at once do not mix theirs. */
+    private final Path beingWritten;
 
     private ClassDataArchive(Path applicationDirectory, String identity) {
         this.applicationDirectory = applicationDirectory;
         this.identity = identity;
+        this.beingWritten = applicationDirectory.resolve("vigie-class-data." + UUID.randomUUID() + ".part");
     }
 
     /** The archive of the service packaged at {@code jar}, as started by {@code javaBinary} with {@code javaOptions}. */
@@ -75,7 +78,7 @@ public final class ClassDataArchive {
             throw new UncheckedIOException("Could not clear the class-data archive in " + applicationDirectory, e);
         }
         discard();
-        return List.of("-XX:ArchiveClassesAtExit=" + applicationDirectory.resolve(BEING_WRITTEN));
+        return List.of("-XX:ArchiveClassesAtExit=" + beingWritten);
     }
 
     /**
@@ -83,10 +86,9 @@ public final class ClassDataArchive {
      * archive or wrote none.
      */
     public void commit() {
-        Path written = applicationDirectory.resolve(BEING_WRITTEN);
         try {
-            if (Files.isRegularFile(written) && Files.size(written) > 0) {
-                Files.move(written, applicationDirectory.resolve(ARCHIVE), StandardCopyOption.REPLACE_EXISTING,
+            if (Files.isRegularFile(beingWritten) && Files.size(beingWritten) > 0) {
+                Files.move(beingWritten, applicationDirectory.resolve(ARCHIVE), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
                 Files.writeString(applicationDirectory.resolve(STAMP), identity, StandardCharsets.UTF_8);
             }
@@ -101,7 +103,7 @@ public final class ClassDataArchive {
      */
     public void discard() {
         try {
-            Files.deleteIfExists(applicationDirectory.resolve(BEING_WRITTEN));
+            Files.deleteIfExists(beingWritten);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not clear the class-data archive in " + applicationDirectory, e);
         }

@@ -88,14 +88,23 @@ class ClassDataArchiveTest {
     }
 
     @Test
-    void aKilledStartLeavesNothingHalfWrittenAndKeepsTheArchiveInPlace() throws Exception {
+    void aKilledTrainingStartLeavesNothingHalfWritten() throws Exception {
+        ClassDataArchive archive = ClassDataArchive.of(jar, java, OPTIONS);
+        Path halfWritten = writtenTo(archive);
+        Files.writeString(halfWritten, "half an archive");
+        archive.discard();
+        assertFalse(Files.exists(halfWritten));
+        archive.commit();
+        assertFalse(archive.usable());
+    }
+
+    @Test
+    void aKilledStartThatUsedTheArchiveKeepsIt() throws Exception {
         ClassDataArchive archive = ClassDataArchive.of(jar, java, OPTIONS);
         writtenByAStart(archive);
-
-        Files.writeString(jar.resolveSibling(ClassDataArchive.BEING_WRITTEN), "half an archive");
+        assertTrue(archive.startOptions().get(0).startsWith("-XX:SharedArchiveFile="));
         archive.discard();
-        assertFalse(Files.exists(jar.resolveSibling(ClassDataArchive.BEING_WRITTEN)));
-        assertTrue(archive.usable(), "the archive in place still serves");
+        assertTrue(archive.usable());
     }
 
     @Test
@@ -107,10 +116,22 @@ class ClassDataArchiveTest {
         assertFalse(Files.exists(jar.resolveSibling(ClassDataArchive.STAMP)));
     }
 
+    @Test
+    void twoStartsAtOnceWriteTheirArchivesApart() {
+        Path first = writtenTo(ClassDataArchive.of(jar, java, OPTIONS));
+        Path second = writtenTo(ClassDataArchive.of(jar, java, OPTIONS));
+        assertFalse(first.equals(second));
+    }
+
+    private static Path writtenTo(ClassDataArchive archive) {
+        String option = archive.startOptions().get(0);
+        assertTrue(option.startsWith("-XX:ArchiveClassesAtExit="), option);
+        return Path.of(option.substring(option.indexOf('=') + 1));
+    }
+
     /** What a training start and a graceful stop leave (without running a JVM). */
     private static void writtenByAStart(ClassDataArchive archive) throws IOException {
-        String option = archive.startOptions().get(0);
-        Path written = Path.of(option.substring(option.indexOf('=') + 1));
+        Path written = writtenTo(archive);
         try (OutputStream out = Files.newOutputStream(written)) {
             out.write("an archive".getBytes(StandardCharsets.UTF_8));
         }
