@@ -45,7 +45,7 @@ import eu.vigie.local.SuitePorts;
  * <pre>
  *   ./mvnw -B -q package -DskipTests
  *   java -cp "local/target/vigie-local.jar:local/target/lib/*" bench/DeliveryLatency.java [--rate 20] [--seconds 30] [--warmup 5]
- *        [--java-options "-Xms64m -Xmx384m -XX:+UseSerialGC"]
+ *        [--java-options "-Xms16m -Xmx384m -XX:+UseSerialGC"]
  * </pre>
  * Appends the report to {@code bench/reports/delivery-latency-<date>.md} as well.
  */
@@ -53,7 +53,8 @@ public class DeliveryLatency {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The Kubernetes ConfigMaps' options (ingest's larger heap for all four). */
-    static final String PRODUCTION_JAVA_OPTIONS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
+    static final String PRODUCTION_JAVA_OPTIONS = "-Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xmx384m"
+            + " -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Sample(long intakeMillis, long deliveryMillis, long endToEndMillis) {
