@@ -50,6 +50,10 @@ public class Footprint {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
 
+    /** One line of the report: a service started one way (without or with its class-data archive). */
+    record Row(String service, String start) {
+    }
+
     record Run(double startedInSeconds, double readySeconds, long rssBytes, long heapUsed, long heapCommitted,
             long nonHeapUsed) {
     }
@@ -68,7 +72,7 @@ public class Footprint {
         Path logs = Files.createTempDirectory("vigie-footprint");
         String loadBefore = loadAverage();
 
-        Map<String, List<Run>> results = new LinkedHashMap<>();
+        Map<Row, List<Run>> results = new LinkedHashMap<>();
         Map<String, String> javaOptions = new LinkedHashMap<>();
         long suiteStart = System.nanoTime();
         try (Suite suite = Suite.start(repository, keycloak, SuitePorts.free(), logs, false)) {
@@ -92,13 +96,12 @@ public class Footprint {
                 javaOptions.put(name, opts);
                 int port = suite.service(name).port();
                 suite.service(name).close();
-                String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
                 List<Run> plain = new ArrayList<>();
                 for (int i = 0; i < runs; i++) {
                     plain.add(measure(name, jar, port, opts, List.of(), properties, environment, logs, settleSeconds));
                     System.out.printf("  %s without archive, run %d: %s%n", name, i + 1, plain.get(plain.size() - 1));
                 }
-                ClassDataArchive archive = ClassDataArchive.of(jar, javaBinary, opts);
+                ClassDataArchive archive = ClassDataArchive.of(jar, javaBinary(), opts);
                 if (!archive.usable()) {
                     Run training = measure(name, jar, port, opts, archive.startOptions(), properties, environment, logs,
                             settleSeconds);
@@ -114,8 +117,8 @@ public class Footprint {
                             settleSeconds));
                     System.out.printf("  %s with archive, run %d: %s%n", name, i + 1, archived.get(archived.size() - 1));
                 }
-                results.put(name + " | no archive" + (launcherOptions ? " (the local suite's first start)" : " (a pod's start)"), plain);
-                results.put(name + " | class-data archive" + (launcherOptions ? " (the local suite's later starts)" : ""), archived);
+                results.put(new Row(name, "no archive" + (launcherOptions ? " (the local suite's first start)" : " (a pod's start)")), plain);
+                results.put(new Row(name, "class-data archive" + (launcherOptions ? " (the local suite's later starts)" : "")), archived);
             }
         }
         String report = report(results, javaOptions, launcherOptions, runs, settleSeconds, loadBefore, loadAverage());
@@ -129,7 +132,7 @@ public class Footprint {
         Path log = logs.resolve(name + "-footprint.log");
         Files.deleteIfExists(log);
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaBinary());
         command.addAll(Arrays.asList(javaOptions.trim().split("\\s+")));
         command.addAll(archiveOptions);
         command.addAll(properties);
@@ -166,7 +169,7 @@ public class Footprint {
         }
     }
 
-    private static String report(Map<String, List<Run>> results, Map<String, String> javaOptions, boolean launcherOptions, int runs,
+    private static String report(Map<Row, List<Run>> results, Map<String, String> javaOptions, boolean launcherOptions, int runs,
             int settleSeconds, String loadBefore, String loadAfter) {
         StringBuilder out = new StringBuilder();
         out.append("Measured by `bench/Footprint.java`: ").append(runs)
@@ -179,10 +182,10 @@ public class Footprint {
                 .append(loadBefore).append(" before, ").append(loadAfter).append(" after.\n\n");
         out.append("| service | start | JVM options (and MALLOC_ARENA_MAX where the ConfigMap sets it) | Quarkus \"started in\" | spawn to ready | RSS after start | heap used | heap committed | non-heap used |\n");
         out.append("|---|---|---|---|---|---|---|---|---|\n");
-        for (Map.Entry<String, List<Run>> e : results.entrySet()) {
+        for (Map.Entry<Row, List<Run>> e : results.entrySet()) {
             List<Run> r = e.getValue();
-            out.append("| ").append(e.getKey()).append(" | `")
-                    .append(javaOptions.get(e.getKey().substring(0, e.getKey().indexOf(' '))).trim()).append("` | ")
+            out.append("| ").append(e.getKey().service()).append(" | ").append(e.getKey().start()).append(" | `")
+                    .append(javaOptions.get(e.getKey().service()).trim()).append("` | ")
                     .append(seconds(r.stream().mapToDouble(Run::startedInSeconds).toArray())).append(" | ")
                     .append(seconds(r.stream().mapToDouble(Run::readySeconds).toArray())).append(" | ")
                     .append(megabytes(r.stream().mapToLong(Run::rssBytes).toArray())).append(" | ")
@@ -192,6 +195,11 @@ public class Footprint {
         }
         out.append("\nGoal (issue 8): at most 3 s to start and 200 MB after start in JVM mode.\n");
         return out.toString();
+    }
+
+    /** The JVM this benchmark runs on, which the suite's services run on too. */
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static String seconds(double[] values) {

@@ -53,9 +53,11 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("No packaged " + name + " at " + jar + ": run ./mvnw package -DskipTests first");
         }
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(javaBinary()));
-        command.addAll(List.of(javaOptions().trim().split("\\s+")));
-        archive = classDataArchiveWanted() ? ClassDataArchive.of(jar, javaBinary(), javaOptions()) : null;
+        String java = javaBinary();
+        String options = javaOptions();
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(List.of(options.trim().split("\\s+")));
+        archive = classDataArchiveWanted() ? ClassDataArchive.of(jar, java, options) : null;
         if (archive != null) {
             command.addAll(archive.startOptions());
         }
