@@ -27,6 +27,11 @@ public final class ServiceProcess implements AutoCloseable {
      * class-data archives ({@link ClassDataArchive}) off with {@code false}; they are on by default.
      */
     public static final String CLASS_DATA_ARCHIVE = "vigie.service.class-data-archive";
+    /**
+     * At most two glibc malloc arenas (the default is eight per core), as the Kubernetes ConfigMaps give the pods;
+     * the environment the launcher runs in may set another value.
+     */
+    static final String MALLOC_ARENA_MAX = "2";
 
     private final String name;
     private final Path jar;
@@ -65,6 +70,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
         builder.environment().putAll(environment);
         process = builder.start();
     }
