@@ -54,9 +54,17 @@ public class Footprint {
     record Row(String service, String start) {
     }
 
-    record Run(double startedInSeconds, double readySeconds, long rssBytes, long heapUsed, long heapCommitted,
-            long nonHeapUsed) {
+    /**
+     * One start: its times, its resident set at rest (after the settling pause, before any request but the readiness
+     * probes) and after its first Prometheus scrape (which, through the gauges' queries, also starts the query parser
+     * that the first business request would start), and the JVM's own figures from that scrape.
+     */
+    record Run(double startedInSeconds, double readySeconds, long rssBytes, long rssAfterScrapeBytes, long heapUsed,
+            long heapCommitted, long nonHeapUsed) {
     }
+
+    /** The pause after the first scrape before the second reading: past one native-heap trimming interval (5 s). */
+    private static final Duration AFTER_SCRAPE = Duration.ofSeconds(6);
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -92,7 +100,9 @@ public class Footprint {
                 String opts = launcherOptions ? ServiceProcess.javaOptions()
                         : fromConfigMap(repository, name, "JAVA_OPTS_APPEND")
                                 .orElseThrow(() -> new IllegalStateException("No JAVA_OPTS_APPEND in the ConfigMap of " + name));
-                fromConfigMap(repository, name, "MALLOC_ARENA_MAX").ifPresent(v -> environment.put("MALLOC_ARENA_MAX", v));
+                if (!launcherOptions) { // the suite's process already has the launcher's own MALLOC_ARENA_MAX
+                    fromConfigMap(repository, name, "MALLOC_ARENA_MAX").ifPresent(v -> environment.put("MALLOC_ARENA_MAX", v));
+                }
                 javaOptions.put(name, opts);
                 int port = suite.service(name).port();
                 suite.service(name).close();
@@ -154,10 +164,12 @@ public class Footprint {
             }
             double ready = (System.nanoTime() - spawned) / 1e9;
             Thread.sleep(settleSeconds * 1000L);
+            long atRest = rss(process.pid());
             String metrics = body(base + "/q/metrics");
+            Thread.sleep(AFTER_SCRAPE.toMillis());
             Matcher started = STARTED_IN.matcher(Files.readString(log));
             double startedIn = started.find() ? Double.parseDouble(started.group(1)) : Double.NaN;
-            return new Run(startedIn, ready, rss(process.pid()),
+            return new Run(startedIn, ready, atRest, rss(process.pid()),
                     sum(metrics, "jvm_memory_used_bytes", "area=\"heap\""),
                     sum(metrics, "jvm_memory_committed_bytes", "area=\"heap\""),
                     sum(metrics, "jvm_memory_used_bytes", "area=\"nonheap\""));
@@ -176,12 +188,15 @@ public class Footprint {
                 .append(" start(s) per service, each with the JVM options ")
                 .append(launcherOptions ? "the local suite gives it (`--options launcher`)" : "of its Kubernetes ConfigMap")
                 .append(", without and with a class-data archive, against the")
-                .append(" real suite (embedded PostgreSQL, Keycloak); memory read ").append(settleSeconds)
-                .append(" s after readiness. Medians; the range is in brackets.\n")
+                .append(" real suite (embedded PostgreSQL, Keycloak); the resident set read ").append(settleSeconds)
+                .append(" s after readiness (at rest: no request yet but the readiness probes), then ")
+                .append(AFTER_SCRAPE.toSeconds()).append(" s after the first Prometheus scrape of `/q/metrics`")
+                .append(" (whose gauges' queries start the query parser, as a first business request would).")
+                .append(" Medians; the range is in brackets.\n")
                 .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores; load average ")
                 .append(loadBefore).append(" before, ").append(loadAfter).append(" after.\n\n");
-        out.append("| service | start | JVM options (and MALLOC_ARENA_MAX where the ConfigMap sets it) | Quarkus \"started in\" | spawn to ready | RSS after start | heap used | heap committed | non-heap used |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|\n");
+        out.append("| service | start | JVM options (MALLOC_ARENA_MAX=2) | Quarkus \"started in\" | spawn to ready | RSS after start, at rest | RSS after the first scrape | heap used | heap committed | non-heap used |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map.Entry<Row, List<Run>> e : results.entrySet()) {
             List<Run> r = e.getValue();
             out.append("| ").append(e.getKey().service()).append(" | ").append(e.getKey().start()).append(" | `")
@@ -189,6 +204,7 @@ public class Footprint {
                     .append(seconds(r.stream().mapToDouble(Run::startedInSeconds).toArray())).append(" | ")
                     .append(seconds(r.stream().mapToDouble(Run::readySeconds).toArray())).append(" | ")
                     .append(megabytes(r.stream().mapToLong(Run::rssBytes).toArray())).append(" | ")
+                    .append(megabytes(r.stream().mapToLong(Run::rssAfterScrapeBytes).toArray())).append(" | ")
                     .append(megabytes(r.stream().mapToLong(Run::heapUsed).toArray())).append(" | ")
                     .append(megabytes(r.stream().mapToLong(Run::heapCommitted).toArray())).append(" | ")
                     .append(megabytes(r.stream().mapToLong(Run::nonHeapUsed).toArray())).append(" |\n");
