@@ -14,12 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-
-import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,23 +30,8 @@ class ClassDataArchiveTest {
 
     @BeforeEach
     void packageAnApplication() throws Exception {
-        Path source = directory.resolve("src/Hello.java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, "public class Hello { public static void main(String[] a) {"
+        jar = PackagedApplication.of(directory, "Hello", "public class Hello { public static void main(String[] a) {"
                 + " System.out.println(new java.util.concurrent.ConcurrentSkipListMap<String, String>()); } }");
-        Path classes = Files.createDirectories(directory.resolve("classes"));
-        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
-                source.toString()));
-        Path app = Files.createDirectories(directory.resolve("quarkus-app"));
-        jar = app.resolve("quarkus-run.jar");
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Hello");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-            out.putNextEntry(new JarEntry("Hello.class"));
-            out.write(Files.readAllBytes(classes.resolve("Hello.class")));
-            out.closeEntry();
-        }
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
     }
 

@@ -1,17 +1,11 @@
 package eu.vigie.local;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-
-import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,23 +22,9 @@ class ServiceProcessTest {
     /** A "service" that writes the environment it was given to its log and ends. */
     @BeforeEach
     void packageAService() throws Exception {
-        Path source = directory.resolve("src/Env.java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, "public class Env { public static void main(String[] a) {"
+        jar = PackagedApplication.of(directory, "Env", "public class Env { public static void main(String[] a) {"
                 + " System.out.println(\"MALLOC_ARENA_MAX=\" + System.getenv(\"MALLOC_ARENA_MAX\"));"
                 + " System.out.println(\"VIGIE_PROBE=\" + System.getenv(\"VIGIE_PROBE\")); } }");
-        Path classes = Files.createDirectories(directory.resolve("classes"));
-        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
-                source.toString()));
-        jar = Files.createDirectories(directory.resolve("quarkus-app")).resolve("quarkus-run.jar");
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Env");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-            out.putNextEntry(new JarEntry("Env.class"));
-            out.write(Files.readAllBytes(classes.resolve("Env.class")));
-            out.closeEntry();
-        }
         archiveSetting = System.setProperty(ServiceProcess.CLASS_DATA_ARCHIVE, "false");
     }
 
@@ -78,7 +58,7 @@ class ServiceProcessTest {
         while (service.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertTrue(!service.isAlive(), "the service did not end");
+        assertFalse(service.isAlive(), "the service did not end");
         return Files.readString(log);
     }
 }
