@@ -35,8 +35,8 @@ import eu.vigie.local.SuitePorts;
  * training start that writes the service's archive ({@code eu.vigie.local.ClassDataArchive}, as the local suite
  * does on its first run), several times with it: it times each start from the process spawn until
  * {@code /q/health/ready} answers 200, reads Quarkus' own "started in", and after a settling pause
- * reads the resident set ({@code VmRSS} in {@code /proc/<pid>/status}) and the JVM's heap and
- * non-heap use from {@code /q/metrics}. Linux only (it reads {@code /proc}).
+ * reads the resident set ({@code VmRSS} in {@code /proc/<pid>/status}) at rest, then scrapes {@code /q/metrics} (the
+ * JVM's heap and non-heap use) and reads the resident set again. Linux only (it reads {@code /proc}).
  *
  * <pre>
  *   ./mvnw -B -q package -DskipTests
@@ -59,7 +59,7 @@ public class Footprint {
      * probes) and after its first Prometheus scrape (which, through the gauges' queries, also starts the query parser
      * that the first business request would start), and the JVM's own figures from that scrape.
      */
-    record Run(double startedInSeconds, double readySeconds, long rssBytes, long rssAfterScrapeBytes, long heapUsed,
+    record Run(double startedInSeconds, double readySeconds, long rssAtRestBytes, long rssAfterScrapeBytes, long heapUsed,
             long heapCommitted, long nonHeapUsed) {
     }
 
@@ -203,7 +203,7 @@ public class Footprint {
                     .append(javaOptions.get(e.getKey().service()).trim()).append("` | ")
                     .append(seconds(r.stream().mapToDouble(Run::startedInSeconds).toArray())).append(" | ")
                     .append(seconds(r.stream().mapToDouble(Run::readySeconds).toArray())).append(" | ")
-                    .append(megabytes(r.stream().mapToLong(Run::rssBytes).toArray())).append(" | ")
+                    .append(megabytes(r.stream().mapToLong(Run::rssAtRestBytes).toArray())).append(" | ")
                     .append(megabytes(r.stream().mapToLong(Run::rssAfterScrapeBytes).toArray())).append(" | ")
                     .append(megabytes(r.stream().mapToLong(Run::heapUsed).toArray())).append(" | ")
                     .append(megabytes(r.stream().mapToLong(Run::heapCommitted).toArray())).append(" | ")
