@@ -13,15 +13,17 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * The system property that sets the services' JVM options. The default starts four services and
-     * Keycloak quickly on a small machine, and keeps each service within 200 MB (the C1 compiler only, a
-     * small serial-collected heap that gives back what it does not use, with a young generation of at most 8 MiB,
-     * native-heap trimming);
+     * Keycloak quickly on a small machine, and keeps each service within 200 MB (the C1 compiler only, which
+     * compiles a method after five times as many calls or loop iterations as by default so that the code the start
+     * runs a few hundred times stays interpreted and out of the code cache, a small serial-collected heap that gives
+     * back what it does not use, with a young generation of at most 8 MiB, native-heap trimming);
      * benchmarks set the production options of the Kubernetes ConfigMaps instead, because C1-only
      * code makes throughput figures (RS256 token checks above all) meaningless.
      */
     public static final String JAVA_OPTIONS = "vigie.service.java-options";
     static final String DEFAULT_JAVA_OPTIONS = "-Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MaxNewSize=8m -Xmx256m"
-            + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto" + nativeHeapTrimming();
+            + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:Tier3InvocationThreshold=1000 -XX:Tier3MinInvocationThreshold=500"
+            + " -XX:Tier3CompileThreshold=10000 -XX:Tier3BackEdgeThreshold=300000 -Xshare:auto" + nativeHeapTrimming();
     /**
      * The system property (or, as VIGIE_SERVICE_CLASS_DATA_ARCHIVE, the environment variable) that turns the services'
      * class-data archives ({@link ClassDataArchive}) off with {@code false}; they are on by default.
