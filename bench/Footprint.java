@@ -111,7 +111,7 @@ public class Footprint {
                     plain.add(measure(name, jar, port, opts, List.of(), properties, environment, logs, settleSeconds));
                     System.out.printf("  %s without archive, run %d: %s%n", name, i + 1, plain.get(plain.size() - 1));
                 }
-                ClassDataArchive archive = ClassDataArchive.of(jar, javaBinary(), opts);
+                ClassDataArchive archive = ClassDataArchive.of(jar, ServiceProcess.javaBinary(), opts);
                 if (!archive.usable()) {
                     Run training = measure(name, jar, port, opts, archive.startOptions(), properties, environment, logs,
                             settleSeconds);
@@ -142,7 +142,7 @@ public class Footprint {
         Path log = logs.resolve(name + "-footprint.log");
         Files.deleteIfExists(log);
         List<String> command = new ArrayList<>();
-        command.add(javaBinary());
+        command.add(ServiceProcess.javaBinary());
         command.addAll(Arrays.asList(javaOptions.trim().split("\\s+")));
         command.addAll(archiveOptions);
         command.addAll(properties);
@@ -211,11 +211,6 @@ public class Footprint {
         }
         out.append("\nGoal (issue 8): at most 3 s to start and 200 MB after start in JVM mode.\n");
         return out.toString();
-    }
-
-    /** The JVM this benchmark runs on, which the suite's services run on too. */
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static String seconds(double[] values) {

@@ -170,7 +170,11 @@ public final class ServiceProcess implements AutoCloseable {
         return setting == null || !setting.trim().equalsIgnoreCase("false");
     }
 
-    private static String javaBinary() {
+    /**
+     * The JVM the services are started with: the launcher's own. Benchmarks that start a service themselves use it
+     * too, so that a class-data archive they write names the JVM the suite's starts will look for.
+     */
+    public static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
