@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,8 +23,10 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import eu.vigie.local.CommandLineOptions;
 import eu.vigie.local.DailyReport;
 import eu.vigie.local.DemoPlatform;
+import eu.vigie.local.JvmSettings;
 import eu.vigie.local.KeycloakTokens;
 import eu.vigie.local.Suite;
 import eu.vigie.local.SuitePorts;
@@ -47,21 +50,22 @@ import eu.vigie.local.SuitePorts;
  *   java -cp "local/target/vigie-local.jar:local/target/lib/*" bench/DeliveryLatency.java [--rate 20] [--seconds 30] [--warmup 5]
  *        [--java-options "-Xms16m -Xmx384m -XX:+UseSerialGC"]
  * </pre>
+ * The services run with their Kubernetes ConfigMaps' JVM settings ({@code eu.vigie.local.JvmSettings#pod}), as the pods
+ * do; {@code --java-options} gives all four other JVM options instead.
  * Appends the report to {@code bench/reports/delivery-latency-<date>.md} as well.
  */
 public class DeliveryLatency {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The Kubernetes ConfigMaps' options (ingest's larger heap for all four). */
-    static final String PRODUCTION_JAVA_OPTIONS = "-Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xmx384m"
-            + " -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Sample(long intakeMillis, long deliveryMillis, long endToEndMillis) {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = CommandLineOptions.parse(args, "DeliveryLatency [--rate 20] [--seconds 30] [--warmup 5]"
+                + " [--warmup-rate <rate>] [--java-options \"...\"] [--repository .]", "rate", "seconds", "warmup", "warmup-rate",
+                "java-options", "repository");
         double rate = Double.parseDouble(options.getOrDefault("rate", "20"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
         int warmupSeconds = Integer.parseInt(options.getOrDefault("warmup", "5"));
@@ -71,9 +75,18 @@ public class DeliveryLatency {
         double warmupRate = Double.parseDouble(options.getOrDefault("warmup-rate", String.valueOf(rate)));
         Path repository = Path.of(options.getOrDefault("repository", ".")).toAbsolutePath().normalize();
         Path logs = Files.createTempDirectory("vigie-latency");
-        // The services run with production JVM options (C2 compiler), not the launcher's quick-start ones.
-        String javaOptions = options.getOrDefault("java-options", PRODUCTION_JAVA_OPTIONS);
-        System.setProperty("vigie.service.java-options", javaOptions);
+        // The services run as their pods do (each with its Kubernetes ConfigMap's JVM options and malloc arenas, the C2
+        // compiler, no class-data archive), not with the launcher's quick-start settings; --java-options gives all four
+        // other options instead.
+        String givenOptions = options.get("java-options");
+        System.setProperty(JvmSettings.JVM, givenOptions == null ? "pod" : "local");
+        if (givenOptions != null) {
+            System.setProperty(JvmSettings.JAVA_OPTIONS, givenOptions);
+        }
+        Map<String, JvmSettings> jvm = new LinkedHashMap<>();
+        for (String service : Suite.SERVICES) {
+            jvm.put(service, JvmSettings.chosen(repository, service));
+        }
 
         try (Suite suite = Suite.start(repository, repository.resolve("local/target/keycloak-26.5.6"),
                 SuitePorts.free(), logs, false)) {
@@ -148,7 +161,7 @@ public class DeliveryLatency {
             watcher.interrupt();
             Map<String, Double> cpuAfter = cpuSeconds(suite);
             double elapsed = (System.nanoTime() - begin) / 1e9;
-            String report = report(javaOptions, rate, seconds, warmupSeconds, warmupRate, measuredStarted.get(), new ArrayList<>(samples),
+            String report = report(jvm, rate, seconds, warmupSeconds, warmupRate, measuredStarted.get(), new ArrayList<>(samples),
                     new ArrayList<>(errors), loadBefore, loadAverage(), elapsed)
                     + cpuPerPipeline(cpuBefore, cpuAfter, measuredStarted.get()) + outboxHops(suite.postgres());
             System.out.println(report);
@@ -316,7 +329,7 @@ public class DeliveryLatency {
         }
     }
 
-    private static String report(String javaOptions, double rate, int seconds, int warmup, double warmupRate, int started, List<Sample> samples,
+    private static String report(Map<String, JvmSettings> jvm, double rate, int seconds, int warmup, double warmupRate, int started, List<Sample> samples,
             List<String> errors, String loadBefore, String loadAfter, double elapsed) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("`bench/DeliveryLatency.java`: %.0f pipelines a second for %d s (after %d s of warm-up at %.0f a second,"
@@ -325,7 +338,12 @@ public class DeliveryLatency {
                 + " pipelines started, %d completed, %d failed; %.1f s in all.%n%n",
                 rate, seconds, warmup, warmupRate, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, started,
                 samples.size(), errors.size(), elapsed));
-        out.append("Services' JVM options: `").append(javaOptions).append("`.\n\n");
+        out.append("Services' JVM settings").append(System.getProperty(JvmSettings.JVM).equals("pod") ? " (their ConfigMaps')" : "")
+                .append(":\n");
+        jvm.forEach((service, settings) -> out.append("- ").append(service).append(": `").append(settings.javaOptions()).append('`')
+                .append(settings.environment().isEmpty() ? "" : ", " + settings.environment())
+                .append(settings.classDataArchive() ? ", class-data archive" : "").append('\n'));
+        out.append('\n');
         out.append("| segment | p50 | p90 | p99 | max |\n|---|---|---|---|---|\n");
         row(out, "intake: referral submitted -> case id known", samples.stream().mapToLong(Sample::intakeMillis).toArray());
         row(out, "delivery: order issued -> platform received the signed webhook",
@@ -472,16 +490,5 @@ public class DeliveryLatency {
         } catch (Exception e) {
             return "unknown";
         }
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("Expected --name value, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        return options;
     }
 }

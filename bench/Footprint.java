@@ -18,16 +18,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import eu.vigie.local.ClassDataArchive;
+import eu.vigie.local.CommandLineOptions;
 import eu.vigie.local.DailyReport;
+import eu.vigie.local.JvmSettings;
 import eu.vigie.local.ServiceProcess;
 import eu.vigie.local.Suite;
 import eu.vigie.local.SuitePorts;
 
 /**
- * Start time and memory of each Vigie service in JVM mode, with the JVM options its Kubernetes
- * ConfigMap gives it ({@code JAVA_OPTS_APPEND} in {@code k8s/base/<service>/configmap.yaml}), so that
- * the Deployments' memory requests and limits rest on a measurement, or ({@code --options launcher})
- * with those the local suite gives it.
+ * Start time and memory of each Vigie service in JVM mode, with the JVM settings its Kubernetes
+ * ConfigMap gives it ({@code JAVA_OPTS_APPEND} and {@code MALLOC_ARENA_MAX} in {@code k8s/base/<service>/configmap.yaml},
+ * read by {@code eu.vigie.local.JvmSettings#pod}), so that the Deployments' memory requests and limits rest on a
+ * measurement, or ({@code --options launcher}) with those the local suite gives it.
  *
  * <p>It starts the whole suite on free ports (embedded PostgreSQL, Keycloak, the four packaged
  * services), then, one service at a time, stops the suite's process and starts the same jar with
@@ -67,7 +69,9 @@ public class Footprint {
     private static final Duration AFTER_SCRAPE = Duration.ofSeconds(6);
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = CommandLineOptions.parse(args, "Footprint [--runs 3] [--settle 10]"
+                + " [--options configmap|launcher] [--services ingest-service,classify-service,case-service,notify-service]"
+                + " [--repository .]", "runs", "settle", "options", "services", "repository");
         int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
         int settleSeconds = Integer.parseInt(options.getOrDefault("settle", "10"));
         String optionSet = options.getOrDefault("options", "configmap");
@@ -97,11 +101,10 @@ public class Footprint {
                         .findFirst().orElseThrow(() -> new IllegalStateException("No running " + name));
                 Map<String, String> environment = environ(original.pid());
                 List<String> properties = systemProperties(original.pid());
-                String opts = launcherOptions ? ServiceProcess.javaOptions()
-                        : fromConfigMap(repository, name, "JAVA_OPTS_APPEND")
-                                .orElseThrow(() -> new IllegalStateException("No JAVA_OPTS_APPEND in the ConfigMap of " + name));
+                JvmSettings jvm = launcherOptions ? JvmSettings.local() : JvmSettings.pod(repository, name);
+                String opts = jvm.javaOptions();
                 if (!launcherOptions) { // the suite's process already has the launcher's own MALLOC_ARENA_MAX
-                    fromConfigMap(repository, name, "MALLOC_ARENA_MAX").ifPresent(v -> environment.put("MALLOC_ARENA_MAX", v));
+                    environment.putAll(jvm.environment());
                 }
                 javaOptions.put(name, opts);
                 int port = suite.service(name).port();
@@ -226,18 +229,6 @@ public class Footprint {
                 Math.round(v[v.length / 2] / 1e6));
     }
 
-    /** A value of the service's Kubernetes ConfigMap (JAVA_OPTS_APPEND, MALLOC_ARENA_MAX), as its pods get it. */
-    private static Optional<String> fromConfigMap(Path repository, String name, String key) throws IOException {
-        Path configMap = repository.resolve("k8s/base").resolve(name).resolve("configmap.yaml");
-        for (String line : Files.readAllLines(configMap)) {
-            String trimmed = line.trim();
-            if (trimmed.startsWith(key + ":")) {
-                return Optional.of(trimmed.substring(key.length() + 1).trim().replace("\"", ""));
-            }
-        }
-        return Optional.empty();
-    }
-
     private static Map<String, String> environ(long pid) throws IOException {
         Map<String, String> env = new HashMap<>();
         for (String entry : new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "environ")),
@@ -306,20 +297,5 @@ public class Footprint {
         } catch (IOException e) {
             return "unknown";
         }
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        if (args.length % 2 != 0) {
-            throw new IllegalArgumentException("Usage: Footprint [--runs 3] [--settle 10] [--options configmap|launcher]"
-                    + " [--services ingest-service,classify-service,case-service,notify-service] [--repository .]");
-        }
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("Expected --name value, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        return options;
     }
 }

@@ -226,15 +226,24 @@ public class IngestLoad {
         }
     }
 
+    /** The options this tool reads; any other is refused before the load starts (a typo would run the defaults). */
+    private static final List<String> OPTIONS = List.of("clients", "count", "duration", "warmup", "ingest", "keycloak",
+            "realm", "user", "password", "idempotency-keys", "http", "report");
+
+    /**
+     * {@code --name value} pairs. This tool runs without the launcher's classpath ({@code java bench/IngestLoad.java}),
+     * so it cannot use {@code eu.vigie.local.CommandLineOptions}, whose rules it follows.
+     */
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         List<String> list = new ArrayList<>(List.of(args));
         for (int i = 0; i < list.size(); i++) {
             String arg = list.get(i);
-            if (!arg.startsWith("--") || i + 1 >= list.size()) {
-                throw new IllegalArgumentException("Options are --name value; got " + arg);
+            if (!arg.startsWith("--") || !OPTIONS.contains(arg.substring(2)) || i + 1 >= list.size()
+                    || options.putIfAbsent(arg.substring(2), list.get(++i)) != null) {
+                throw new IllegalArgumentException("Refused " + arg + ": the options are --name value, each at most once,"
+                        + " of " + OPTIONS);
             }
-            options.put(arg.substring(2), list.get(++i));
         }
         return options;
     }

@@ -8,32 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One Vigie service run as an operator would: its packaged jar, configured through environment variables only. */
+/**
+ * One Vigie service run as an operator would: its packaged jar, configured through environment variables only, its JVM
+ * run with the {@link JvmSettings} it is given.
+ */
 public final class ServiceProcess implements AutoCloseable {
-
-    /**
-     * The system property that sets the services' JVM options. The default starts four services and
-     * Keycloak quickly on a small machine, and keeps each service within 200 MB (the C1 compiler only, which
-     * compiles a method after five times as many calls or loop iterations as by default so that the code the start
-     * runs a few hundred times stays interpreted and out of the code cache, a small serial-collected heap that gives
-     * back what it does not use, with a young generation of at most 8 MiB, native-heap trimming);
-     * benchmarks set the production options of the Kubernetes ConfigMaps instead, because C1-only
-     * code makes throughput figures (RS256 token checks above all) meaningless.
-     */
-    public static final String JAVA_OPTIONS = "vigie.service.java-options";
-    static final String DEFAULT_JAVA_OPTIONS = "-Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MaxNewSize=8m -Xmx256m"
-            + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:Tier3InvocationThreshold=1000 -XX:Tier3MinInvocationThreshold=500"
-            + " -XX:Tier3CompileThreshold=10000 -XX:Tier3BackEdgeThreshold=300000 -Xshare:auto" + nativeHeapTrimming();
-    /**
-     * The system property (or, as VIGIE_SERVICE_CLASS_DATA_ARCHIVE, the environment variable) that turns the services'
-     * class-data archives ({@link ClassDataArchive}) off with {@code false}; they are on by default.
-     */
-    public static final String CLASS_DATA_ARCHIVE = "vigie.service.class-data-archive";
-    /**
-     * At most two glibc malloc arenas (the default is eight per core), as the Kubernetes ConfigMaps give the pods;
-     * the environment the launcher runs in may set another value.
-     */
-    static final String MALLOC_ARENA_MAX = "2";
 
     private final String name;
     private final Path jar;
@@ -41,17 +20,19 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final Map<String, String> systemProperties;
     private final Path log;
+    private final JvmSettings jvm;
     private Process process;
     private ClassDataArchive archive;
 
     ServiceProcess(String name, Path jar, int port, Map<String, String> environment,
-            Map<String, String> systemProperties, Path log) {
+            Map<String, String> systemProperties, Path log, JvmSettings jvm) {
         this.name = name;
         this.jar = jar;
         this.port = port;
         this.environment = environment;
         this.systemProperties = systemProperties;
         this.log = log;
+        this.jvm = jvm;
     }
 
     /** Starts the service (appending to its log) without waiting for it. */
@@ -61,10 +42,9 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Files.createDirectories(log.getParent());
         String java = javaBinary();
-        String options = javaOptions();
         List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(List.of(options.trim().split("\\s+")));
-        archive = classDataArchiveWanted() ? ClassDataArchive.of(jar, java, options) : null;
+        command.addAll(jvm.javaOptionWords());
+        archive = jvm.classDataArchive() ? ClassDataArchive.of(jar, java, jvm.javaOptions()) : null;
         if (archive != null) {
             command.addAll(archive.startOptions());
         }
@@ -72,7 +52,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
+        jvm.environment().forEach(builder.environment()::putIfAbsent); // the launcher's own environment wins
         builder.environment().putAll(environment);
         process = builder.start();
     }
@@ -142,32 +122,6 @@ public final class ServiceProcess implements AutoCloseable {
     @Override
     public synchronized void close() {
         stop();
-    }
-
-    /** {@link #JAVA_OPTIONS}, else the environment variable VIGIE_SERVICE_JAVA_OPTIONS, else the quick-start default. */
-    public static String javaOptions() {
-        String property = System.getProperty(JAVA_OPTIONS);
-        if (property != null && !property.isBlank()) {
-            return property;
-        }
-        String environment = System.getenv("VIGIE_SERVICE_JAVA_OPTIONS");
-        return environment != null && !environment.isBlank() ? environment : DEFAULT_JAVA_OPTIONS;
-    }
-
-    /**
-     * Gives the glibc heap's free memory back to the system every 5 s ({@code -XX:TrimNativeHeapInterval}, in JDK 17
-     * from update 9 on): what the JIT compilers and class loading of the start used and freed would stay resident.
-     */
-    private static String nativeHeapTrimming() {
-        Runtime.Version version = Runtime.version();
-        boolean supported = version.feature() > 17 || version.feature() == 17 && version.update() >= 9;
-        return supported ? " -XX:TrimNativeHeapInterval=5000" : "";
-    }
-
-    /** Unless {@link #CLASS_DATA_ARCHIVE} or VIGIE_SERVICE_CLASS_DATA_ARCHIVE says false. */
-    static boolean classDataArchiveWanted() {
-        String setting = System.getProperty(CLASS_DATA_ARCHIVE, System.getenv("VIGIE_SERVICE_CLASS_DATA_ARCHIVE"));
-        return setting == null || !setting.trim().equalsIgnoreCase("false");
     }
 
     /**

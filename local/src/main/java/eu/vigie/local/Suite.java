@@ -113,7 +113,7 @@ public final class Suite implements AutoCloseable {
                 default -> Map.of();
             };
             services.put(name, track(new ServiceProcess(name, jar, portOf.get(name), env, properties,
-                    logs.resolve(name + ".log"))));
+                    logs.resolve(name + ".log"), JvmSettings.chosen(repository, name))));
         }
         for (ServiceProcess service : services.values()) {
             service.launch();

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,42 +16,49 @@ class ServiceProcessTest {
     @TempDir
     Path directory;
     private Path jar;
-    private String archiveSetting;
 
-    /** A "service" that writes the environment it was given to its log and ends. */
+    /** A "service" that writes the environment and the JVM options it was given to its log and ends. */
     @BeforeEach
     void packageAService() throws Exception {
         jar = PackagedApplication.of(directory, "Env", "public class Env { public static void main(String[] a) {"
                 + " System.out.println(\"MALLOC_ARENA_MAX=\" + System.getenv(\"MALLOC_ARENA_MAX\"));"
-                + " System.out.println(\"VIGIE_PROBE=\" + System.getenv(\"VIGIE_PROBE\")); } }");
-        archiveSetting = System.setProperty(ServiceProcess.CLASS_DATA_ARCHIVE, "false");
-    }
-
-    @AfterEach
-    void restoreTheArchiveSetting() {
-        if (archiveSetting == null) {
-            System.clearProperty(ServiceProcess.CLASS_DATA_ARCHIVE);
-        } else {
-            System.setProperty(ServiceProcess.CLASS_DATA_ARCHIVE, archiveSetting);
-        }
+                + " System.out.println(\"VIGIE_PROBE=\" + System.getenv(\"VIGIE_PROBE\"));"
+                + " System.out.println(\"JVM=\" + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()); } }");
     }
 
     @Test
     void aServiceRunsWithAtMostTwoMallocArenasAsThePodsDo() throws Exception {
-        String log = run(Map.of("VIGIE_PROBE", "given"));
-        assertTrue(log.contains("MALLOC_ARENA_MAX=" + ServiceProcess.MALLOC_ARENA_MAX + "\n"), log);
+        String log = run(Map.of("VIGIE_PROBE", "given"), localWithoutArchive());
+        assertTrue(log.contains("MALLOC_ARENA_MAX=" + JvmSettings.MALLOC_ARENA_MAX + "\n"), log);
         assertTrue(log.contains("VIGIE_PROBE=given\n"), log);
     }
 
     @Test
     void anEnvironmentThatSetsTheArenasKeepsItsOwnValue() throws Exception {
-        String log = run(Map.of("MALLOC_ARENA_MAX", "4"));
+        String log = run(Map.of("MALLOC_ARENA_MAX", "4"), localWithoutArchive());
         assertTrue(log.contains("MALLOC_ARENA_MAX=4\n"), log);
     }
 
-    private String run(Map<String, String> environment) throws Exception {
+    @Test
+    void aServiceRunsWithTheJvmOptionsAndEnvironmentOfItsSettings() throws Exception {
+        JvmSettings settings = new JvmSettings("-Xss900k -XX:+UseSerialGC -Dvigie.probe=jvm", Map.of("MALLOC_ARENA_MAX", "3"), false);
+        String log = run(Map.of(), settings);
+        assertTrue(log.contains("MALLOC_ARENA_MAX=3\n"), log);
+        String arguments = log.lines().filter(l -> l.startsWith("JVM=")).findFirst().orElseThrow();
+        for (String option : settings.javaOptionWords()) {
+            assertTrue(arguments.contains(option), option + " not in " + arguments);
+        }
+        assertFalse(arguments.contains("SharedArchiveFile") || arguments.contains("ArchiveClassesAtExit"), arguments);
+    }
+
+    private static JvmSettings localWithoutArchive() {
+        JvmSettings local = JvmSettings.local();
+        return new JvmSettings(local.javaOptions(), local.environment(), false);
+    }
+
+    private String run(Map<String, String> environment, JvmSettings jvm) throws Exception {
         Path log = directory.resolve("logs/env.log");
-        ServiceProcess service = new ServiceProcess("env", jar, 1, environment, Map.of(), log);
+        ServiceProcess service = new ServiceProcess("env", jar, 1, environment, Map.of(), log, jvm);
         service.launch();
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (service.isAlive() && System.nanoTime() < deadline) {
