@@ -3,11 +3,9 @@ package eu.vigie.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,7 +49,7 @@ public record JvmSettings(String javaOptions, Map<String, String> environment, b
 
     /** The ConfigMap keys that configure the JVM rather than the service. */
     private static final String POD_JAVA_OPTIONS = "JAVA_OPTS_APPEND";
-    private static final Set<String> POD_JVM_ENVIRONMENT = Set.of("MALLOC_ARENA_MAX");
+    private static final List<String> POD_JVM_ENVIRONMENT = List.of("MALLOC_ARENA_MAX");
 
     public JvmSettings {
         environment = Map.copyOf(environment);
@@ -92,10 +90,9 @@ public record JvmSettings(String javaOptions, Map<String, String> environment, b
             throw new IllegalStateException("The ConfigMap " + file + " gives no " + POD_JAVA_OPTIONS);
         }
         Map<String, String> environment = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = data.fields(); fields.hasNext();) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (POD_JVM_ENVIRONMENT.contains(field.getKey())) {
-                environment.put(field.getKey(), field.getValue().asText());
+        for (String key : POD_JVM_ENVIRONMENT) {
+            if (data.hasNonNull(key)) {
+                environment.put(key, data.get(key).asText());
             }
         }
         String javaOptions = options.asText().trim();
