@@ -57,12 +57,21 @@ public record JvmSettings(String javaOptions, Map<String, String> environment, b
 
     /** The settings {@value #JVM} chooses for {@code service}, built from the repository at {@code repository}. */
     public static JvmSettings chosen(Path repository, String service) throws IOException {
+        return choice().equals("pod") ? pod(repository, service) : local();
+    }
+
+    /**
+     * What {@value #JVM} (or VIGIE_SERVICE_JVM) chooses: {@code local} (also when unset) or {@code pod}.
+     *
+     * @throws IllegalArgumentException for any other value, naming the two
+     */
+    public static String choice() {
         String choice = setting(JVM, "VIGIE_SERVICE_JVM");
-        if (choice == null || choice.equals("local")) {
-            return local();
+        if (choice == null) {
+            return "local";
         }
-        if (choice.equals("pod")) {
-            return pod(repository, service);
+        if (choice.equals("local") || choice.equals("pod")) {
+            return choice;
         }
         throw new IllegalArgumentException(JVM + " (VIGIE_SERVICE_JVM) is local or pod, not " + choice);
     }

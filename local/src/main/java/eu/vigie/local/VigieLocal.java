@@ -20,8 +20,18 @@ public final class VigieLocal {
         Path keycloakHome = repository.resolve("local/target/keycloak-" + KEYCLOAK_VERSION);
         Path logs = repository.resolve(".vigie/logs");
         SuitePorts ports = SuitePorts.defaults();
+        String jvm;
+        try {
+            jvm = JvmSettings.choice().equals("pod")
+                    ? "each with its Kubernetes ConfigMap's JVM settings (VIGIE_SERVICE_JVM=pod)"
+                    : "with the quick-start JVM settings (VIGIE_SERVICE_JVM=pod for the pods')";
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         System.out.println("Starting Vigie: embedded PostgreSQL, Keycloak " + KEYCLOAK_VERSION
-                + " (about 30 s), then the four services. Logs in " + logs);
+                + " (about 30 s), then the four services " + jvm + ". Logs in " + logs);
         long started = System.nanoTime();
         Suite suite = Suite.start(repository, keycloakHome, ports, logs, true);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -83,12 +83,14 @@ class JvmSettingsTest {
         assertEquals(Map.of("MALLOC_ARENA_MAX", JvmSettings.MALLOC_ARENA_MAX), local.environment());
 
         set(JvmSettings.JVM, "pod");
+        assertEquals("pod", JvmSettings.choice());
         assertEquals(JvmSettings.pod(REPOSITORY, "case-service"), JvmSettings.chosen(REPOSITORY, "case-service"));
 
         set(JvmSettings.JVM, "native");
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> JvmSettings.chosen(REPOSITORY, "case-service"));
-        assertTrue(refused.getMessage().contains("local or pod"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("local or pod, not native"), refused.getMessage());
+        assertThrows(IllegalArgumentException.class, JvmSettings::choice);
     }
 
     @Test
