@@ -79,13 +79,10 @@ public class DeliveryLatency {
         // compiler, no class-data archive), not with the launcher's quick-start settings; --java-options gives all four
         // other options instead.
         String givenOptions = options.get("java-options");
-        System.setProperty(JvmSettings.JVM, givenOptions == null ? "pod" : "local");
-        if (givenOptions != null) {
+        boolean podSettings = givenOptions == null;
+        System.setProperty(JvmSettings.JVM, podSettings ? "pod" : "local");
+        if (!podSettings) {
             System.setProperty(JvmSettings.JAVA_OPTIONS, givenOptions);
-        }
-        Map<String, JvmSettings> jvm = new LinkedHashMap<>();
-        for (String service : Suite.SERVICES) {
-            jvm.put(service, JvmSettings.chosen(repository, service));
         }
 
         try (Suite suite = Suite.start(repository, repository.resolve("local/target/keycloak-26.5.6"),
@@ -161,7 +158,11 @@ public class DeliveryLatency {
             watcher.interrupt();
             Map<String, Double> cpuAfter = cpuSeconds(suite);
             double elapsed = (System.nanoTime() - begin) / 1e9;
-            String report = report(jvm, rate, seconds, warmupSeconds, warmupRate, measuredStarted.get(), new ArrayList<>(samples),
+            Map<String, JvmSettings> jvm = new LinkedHashMap<>();
+            for (String service : Suite.SERVICES) {
+                jvm.put(service, suite.service(service).jvm());
+            }
+            String report = report(jvm, podSettings, rate, seconds, warmupSeconds, warmupRate, measuredStarted.get(), new ArrayList<>(samples),
                     new ArrayList<>(errors), loadBefore, loadAverage(), elapsed)
                     + cpuPerPipeline(cpuBefore, cpuAfter, measuredStarted.get()) + outboxHops(suite.postgres());
             System.out.println(report);
@@ -329,7 +330,7 @@ public class DeliveryLatency {
         }
     }
 
-    private static String report(Map<String, JvmSettings> jvm, double rate, int seconds, int warmup, double warmupRate, int started, List<Sample> samples,
+    private static String report(Map<String, JvmSettings> jvm, boolean podSettings, double rate, int seconds, int warmup, double warmupRate, int started, List<Sample> samples,
             List<String> errors, String loadBefore, String loadAfter, double elapsed) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("`bench/DeliveryLatency.java`: %.0f pipelines a second for %d s (after %d s of warm-up at %.0f a second,"
@@ -338,7 +339,7 @@ public class DeliveryLatency {
                 + " pipelines started, %d completed, %d failed; %.1f s in all.%n%n",
                 rate, seconds, warmup, warmupRate, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, started,
                 samples.size(), errors.size(), elapsed));
-        out.append("Services' JVM settings").append(System.getProperty(JvmSettings.JVM).equals("pod") ? " (their ConfigMaps')" : "")
+        out.append("Services' JVM settings").append(podSettings ? " (their ConfigMaps')" : "")
                 .append(":\n");
         jvm.forEach((service, settings) -> out.append("- ").append(service).append(": `").append(settings.javaOptions()).append('`')
                 .append(settings.environment().isEmpty() ? "" : ", " + settings.environment())

@@ -119,6 +119,11 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** The JVM settings the service runs with. */
+    public JvmSettings jvm() {
+        return jvm;
+    }
+
     @Override
     public synchronized void close() {
         stop();
